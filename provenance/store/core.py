@@ -1,0 +1,656 @@
+"""The embedded SQLite store: documents, actors, claims and links, with their curation.
+
+The store owns its schema (see :mod:`provenance.store.migrations`) and migrates itself on open.
+It runs in WAL mode so that readers never block the one writer, and every write goes through
+:meth:`Store.transaction`, so an ingest is all-or-nothing.
+
+Merging rules on ingest (why re-ingest never loses curation):
+
+* a document whose text is already stored gains an *appearance* (another path or URL), not a copy;
+* a curated claim (from a claims file) is never replaced by an extracted one for the same span;
+* actor fields set by a more trusted origin (manual > curated > registry > text) are kept, and
+  aliases are pooled;
+* manual and curated links are never overwritten by automatic ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from provenance.errors import AmbiguousError, NotFoundError, StoreError
+from provenance.model import (
+    Actor,
+    Claim,
+    Dataset,
+    Document,
+    Link,
+    Quantity,
+    normalize_name,
+)
+from provenance.store.migrations import migrate
+
+DEFAULT_DB = "provenance.db"
+"""Store file used when neither ``--db`` nor ``PROVENANCE_DB`` names one."""
+
+ENV_DB = "PROVENANCE_DB"
+
+_ORIGIN_RANK = {"manual": 4, "curated": 3, "registry": 2, "text": 1}
+_CLAIM_COLUMNS = (
+    "id, document_id, start, end, text, speaker_id, cue, cue_start, cue_end, channel, hedged, "
+    "hedge, rule, why, unattributed, quantities, event_date, status, origin"
+)
+
+
+def default_path() -> Path:
+    """The store path from ``PROVENANCE_DB``, else ``./provenance.db``."""
+    return Path(os.environ.get(ENV_DB) or DEFAULT_DB)
+
+
+class IngestReport(BaseModel):
+    """What one :meth:`Store.ingest` changed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    documents_new: int = 0
+    documents_seen: int = 0
+    claims_new: int = 0
+    claims_updated: int = 0
+    claims_kept: int = 0
+    actors_new: int = 0
+    links_new: int = 0
+
+    def add(self, other: IngestReport) -> None:
+        """Accumulate another report into this one."""
+        for name in type(self).model_fields:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+class Store:
+    """A provenance store in one SQLite file.
+
+    Example:
+        >>> with Store(":memory:") as store:
+        ...     report = store.ingest(dataset)
+        ...     claim = store.claim("3fa2")  # id or unique id prefix
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            p = Path(self.path)
+            if p.is_dir():
+                raise StoreError(f"{p}: is a directory; give --db a file path")
+            if not create and not p.exists():
+                raise StoreError(f"{p}: no store here; ingest something first")
+            if not p.parent.exists():
+                raise StoreError(f"{p}: folder {p.parent} does not exist")
+        try:
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves (see transaction()).
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=60.0)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA busy_timeout = 60000")
+            if self.path != ":memory:":
+                self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            migrate(self.db, path=self.path)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path}: not a provenance store ({exc}); give --db another path"
+            ) from None
+        self._depth = 0
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside happen together or not at all; nesting joins the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def integrity_ok(self) -> bool:
+        """``PRAGMA integrity_check`` says ok."""
+        return bool(self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
+    # ------------------------------------------------------------------ writing
+
+    def ingest(self, ds: Dataset) -> IngestReport:
+        """Add a dataset in one transaction, merging with what is stored (see module doc)."""
+        report = IngestReport()
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        with self.transaction():
+            for actor in ds.actors:
+                report.actors_new += self._upsert_actor(actor)
+            for doc in ds.documents:
+                if self._upsert_document(doc, now):
+                    report.documents_new += 1
+                else:
+                    report.documents_seen += 1
+            for claim in ds.claims:
+                outcome = self._upsert_claim(claim)
+                if outcome == "new":
+                    report.claims_new += 1
+                elif outcome == "updated":
+                    report.claims_updated += 1
+                else:
+                    report.claims_kept += 1
+            for link in ds.links:
+                report.links_new += self.put_link(link)
+        return report
+
+    def _upsert_actor(self, actor: Actor) -> int:
+        row = self.db.execute("SELECT * FROM actors WHERE id = ?", (actor.id,)).fetchone()
+        if row is None:
+            self.db.execute(
+                "INSERT INTO actors (id, name, kind, role, affiliation, country, origin) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    actor.id,
+                    actor.name,
+                    actor.kind,
+                    actor.role,
+                    actor.affiliation,
+                    actor.country,
+                    actor.origin,
+                ),
+            )
+            new = 1
+        else:
+            wins = _ORIGIN_RANK.get(actor.origin or "", 0) >= _ORIGIN_RANK.get(row["origin"] or "", 0)
+            merged = {}
+            for field in ("role", "affiliation", "country"):
+                value = getattr(actor, field)
+                merged[field] = value if (value is not None and (wins or row[field] is None)) else row[field]
+            kind = row["kind"]
+            if actor.kind != "unknown" and (wins or kind == "unknown"):
+                kind = actor.kind
+            origin = actor.origin if wins else row["origin"]
+            self.db.execute(
+                "UPDATE actors SET kind = ?, role = ?, affiliation = ?, country = ?, origin = ? "
+                "WHERE id = ?",
+                (kind, merged["role"], merged["affiliation"], merged["country"], origin, actor.id),
+            )
+            new = 0
+        for alias in {actor.name, *actor.aliases}:
+            self.db.execute(
+                "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm) VALUES (?, ?, ?)",
+                (actor.id, alias, normalize_name(alias)),
+            )
+        return new
+
+    def _upsert_document(self, doc: Document, now: str) -> bool:
+        exists = self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        if exists is None:
+            self.db.execute(
+                "INSERT INTO documents (id, text_hash, text, title, outlet, url, published, "
+                "source, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    doc.id,
+                    doc.text_hash,
+                    doc.text,
+                    doc.title,
+                    doc.outlet,
+                    doc.url,
+                    doc.published.isoformat() if doc.published else None,
+                    doc.source,
+                    now,
+                ),
+            )
+        else:
+            # Fill in what an earlier ingest did not know; never overwrite.
+            self.db.execute(
+                "UPDATE documents SET title = COALESCE(title, ?), outlet = COALESCE(outlet, ?), "
+                "url = COALESCE(url, ?), published = COALESCE(published, ?) WHERE id = ?",
+                (
+                    doc.title,
+                    doc.outlet,
+                    doc.url,
+                    doc.published.isoformat() if doc.published else None,
+                    doc.id,
+                ),
+            )
+        self.db.execute(
+            "INSERT OR IGNORE INTO appearances (document_id, source, url, seen_at) "
+            "VALUES (?, ?, ?, ?)",
+            (doc.id, doc.source or "", doc.url or "", now),
+        )
+        return exists is None
+
+    def _upsert_claim(self, claim: Claim) -> str:
+        row = self.db.execute("SELECT origin FROM claims WHERE id = ?", (claim.id,)).fetchone()
+        if row is not None:
+            if row["origin"] == "curated" and claim.origin == "extracted":
+                return "kept"
+            if self.claim(claim.id) == claim:
+                return "kept"
+            self.db.execute("DELETE FROM claim_via WHERE claim_id = ?", (claim.id,))
+            self.db.execute("DELETE FROM claims WHERE id = ?", (claim.id,))
+        self.db.execute(
+            f"INSERT INTO claims ({_CLAIM_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                claim.id,
+                claim.document,
+                claim.span[0],
+                claim.span[1],
+                claim.text,
+                claim.speaker,
+                claim.cue,
+                claim.cue_span[0] if claim.cue_span else None,
+                claim.cue_span[1] if claim.cue_span else None,
+                claim.channel,
+                int(claim.hedged),
+                claim.hedge,
+                claim.rule,
+                claim.why,
+                int(claim.unattributed),
+                json.dumps([q.model_dump(mode="json") for q in claim.quantities]),
+                claim.event_date.isoformat() if claim.event_date else None,
+                claim.status,
+                claim.origin,
+            ),
+        )
+        self.db.executemany(
+            "INSERT INTO claim_via (claim_id, hop, actor_id) VALUES (?, ?, ?)",
+            [(claim.id, hop, actor) for hop, actor in enumerate(claim.via, 1)],
+        )
+        return "new" if row is None else "updated"
+
+    def put_link(self, link: Link) -> int:
+        """Store a link; an automatic one never replaces a manual or curated one.
+
+        Returns:
+            1 if the link is new, else 0.
+        """
+        row = self.db.execute("SELECT origin FROM links WHERE id = ?", (link.id,)).fetchone()
+        if row is not None:
+            if link.origin == "auto" and row["origin"] != "auto":
+                return 0
+            self.db.execute(
+                "UPDATE links SET origin = ?, note = ? WHERE id = ?",
+                (link.origin, link.note, link.id),
+            )
+            return 0
+        self.db.execute(
+            "INSERT INTO links (id, source, target, relation, origin, note) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (link.id, link.source, link.target, link.relation, link.origin, link.note),
+        )
+        return 1
+
+    # ------------------------------------------------------------------ reading: claims
+
+    def resolve_claim(self, ref: str) -> str:
+        """The full id of the claim named by ``ref``: an id, a unique id prefix, or a text.
+
+        A text that is not an id prefix names the one claim whose text contains it.
+
+        Raises:
+            NotFoundError: nothing matches.
+            AmbiguousError: several claims match; the message lists some.
+        """
+        ref = ref.strip()
+        if not ref:
+            raise NotFoundError("no claim named: give a claim id or id prefix")
+        ids = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT id FROM claims WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
+                (ref, ref + "\uffff"),
+            )
+        ]
+        if not ids:
+            rows = self.db.execute(
+                "SELECT id, text FROM claims WHERE text LIKE ? ESCAPE '\\' ORDER BY id LIMIT 50",
+                (_like(ref),),
+            ).fetchall()
+            ids = [r[0] for r in rows]
+            # LIKE ignores case; when that is what makes it ambiguous, the exact case decides.
+            exact = [r[0] for r in rows if ref in r[1]]
+            if len(ids) > 1 and len(exact) == 1:
+                ids = exact
+        if not ids:
+            raise NotFoundError(f"no claim {ref!r}; list claims with 'provenance claims'")
+        if len(ids) > 1:
+            shown = ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
+            raise AmbiguousError(f"{ref!r} names several claims ({shown}); give more of the id")
+        return ids[0]
+
+    def claim(self, ref: str) -> Claim:
+        """The claim named by an id, unique id prefix or unique text fragment."""
+        cid = self.resolve_claim(ref)
+        return self.claims_by_id([cid])[0]
+
+    def claims_by_id(self, ids: Sequence[str]) -> list[Claim]:
+        """Claims with these ids, in the given order (unknown ids are skipped)."""
+        if not ids:
+            return []
+        found: dict[str, Claim] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE id IN ({marks})", chunk
+            ).fetchall()
+            via = self._via_of([r["id"] for r in rows])
+            for r in rows:
+                found[r["id"]] = _claim_from_row(r, via.get(r["id"], []))
+        return [found[i] for i in ids if i in found]
+
+    def _via_of(self, claim_ids: Sequence[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for chunk in _chunks(list(claim_ids), 500):
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                f"SELECT claim_id, actor_id FROM claim_via WHERE claim_id IN ({marks}) "
+                "ORDER BY claim_id, hop",
+                chunk,
+            ):
+                out.setdefault(r[0], []).append(r[1])
+        return out
+
+    def find_claims(
+        self,
+        *,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        document: str | None = None,
+        search: str | None = None,
+        include_unattributed: bool = False,
+        limit: int | None = None,
+    ) -> list[Claim]:
+        """Claims filtered by speaker, carrying outlet (publisher or relay), document and text.
+
+        Actors are matched by id, by any alias (normalised) or by a fragment of their name;
+        documents by id prefix or a fragment of their source path.
+        """
+        where: list[str] = []
+        args: list[Any] = []
+        if not include_unattributed:
+            where.append("c.unattributed = 0")
+        if speaker is not None:
+            ids = self.match_actors(speaker)
+            where.append(f"c.speaker_id IN ({','.join('?' * len(ids)) or 'NULL'})")
+            args += ids
+        if outlet is not None:
+            ids = self.match_actors(outlet)
+            marks = ",".join("?" * len(ids)) or "NULL"
+            where.append(
+                f"(d.outlet IN ({marks}) OR EXISTS (SELECT 1 FROM claim_via v "
+                f"WHERE v.claim_id = c.id AND v.actor_id IN ({marks})))"
+            )
+            args += ids + ids
+        if document is not None:
+            where.append("(d.id LIKE ? ESCAPE '\\' OR d.source LIKE ? ESCAPE '\\')")
+            args += [_like(document, contains=False), _like(document)]
+        if search is not None:
+            where.append("c.text LIKE ? ESCAPE '\\'")
+            args.append(_like(search))
+        sql = (
+            "SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY d.published, d.id, c.start"
+            + (f" LIMIT {int(limit)}" if limit else "")
+        )
+        return self.claims_by_id([r[0] for r in self.db.execute(sql, args)])
+
+    # ------------------------------------------------------------------ reading: actors
+
+    def match_actors(self, term: str) -> list[str]:
+        """Ids of actors named by ``term``: exact id, alias, or name fragment."""
+        norm = normalize_name(term)
+        ids = [r[0] for r in self.db.execute("SELECT id FROM actors WHERE id = ?", (term,))]
+        ids += [
+            r[0]
+            for r in self.db.execute(
+                "SELECT DISTINCT actor_id FROM actor_aliases WHERE norm = ?", (norm,)
+            )
+        ]
+        if not ids and norm:
+            ids = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT DISTINCT actor_id FROM actor_aliases WHERE norm LIKE ? ESCAPE '\\'",
+                    (_like(norm),),
+                )
+            ]
+        return list(dict.fromkeys(ids))
+
+    def actor(self, ref: str) -> Actor:
+        """The one actor named by ``ref`` (id, alias or unique name fragment)."""
+        ids = self.match_actors(ref)
+        if not ids:
+            raise NotFoundError(f"no actor {ref!r}; list actors with 'provenance speakers'")
+        if len(ids) > 1:
+            raise AmbiguousError(f"{ref!r} names several actors ({', '.join(ids[:5])})")
+        return self.actors_by_id(ids)[0]
+
+    def actors_by_id(self, ids: Iterable[str]) -> list[Actor]:
+        """Actors with these ids (unknown ids are skipped), with their aliases."""
+        wanted = list(dict.fromkeys(ids))
+        out: dict[str, Actor] = {}
+        for chunk in _chunks(wanted, 500):
+            marks = ",".join("?" * len(chunk))
+            aliases: dict[str, list[str]] = {}
+            for r in self.db.execute(
+                f"SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN ({marks}) "
+                "ORDER BY alias",
+                chunk,
+            ):
+                aliases.setdefault(r[0], []).append(r[1])
+            for r in self.db.execute(f"SELECT * FROM actors WHERE id IN ({marks})", chunk):
+                out[r["id"]] = _actor_from_row(r, aliases.get(r["id"], []))
+        return [out[i] for i in wanted if i in out]
+
+    def actors(self) -> list[Actor]:
+        """Every actor, by id."""
+        return self.actors_by_id(r[0] for r in self.db.execute("SELECT id FROM actors ORDER BY id"))
+
+    def claim_counts(self) -> dict[str, dict[str, int]]:
+        """Per actor id: claims spoken (``said``) and relayed (``relayed``)."""
+        out: dict[str, dict[str, int]] = {}
+        for r in self.db.execute(
+            "SELECT speaker_id, COUNT(*) FROM claims WHERE speaker_id IS NOT NULL "
+            "GROUP BY speaker_id"
+        ):
+            out.setdefault(r[0], {"said": 0, "relayed": 0})["said"] = r[1]
+        for r in self.db.execute("SELECT actor_id, COUNT(*) FROM claim_via GROUP BY actor_id"):
+            out.setdefault(r[0], {"said": 0, "relayed": 0})["relayed"] = r[1]
+        return out
+
+    # ------------------------------------------------------------------ reading: documents, links
+
+    def documents_by_id(self, ids: Iterable[str]) -> list[Document]:
+        """Documents with these ids (unknown ids are skipped)."""
+        wanted = list(dict.fromkeys(ids))
+        out: dict[str, Document] = {}
+        for chunk in _chunks(wanted, 500):
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(f"SELECT * FROM documents WHERE id IN ({marks})", chunk):
+                out[r["id"]] = _document_from_row(r)
+        return [out[i] for i in wanted if i in out]
+
+    def documents(self) -> list[Document]:
+        """Every document, oldest publication first."""
+        return self.documents_by_id(
+            r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY published, id")
+        )
+
+    def appearances(self, document: str) -> list[dict[str, str]]:
+        """Every path and URL a document was ingested from."""
+        return [
+            {"source": r["source"], "url": r["url"], "seen_at": r["seen_at"]}
+            for r in self.db.execute(
+                "SELECT * FROM appearances WHERE document_id = ? ORDER BY seen_at", (document,)
+            )
+        ]
+
+    def links_of(self, claim_ids: Iterable[str]) -> list[Link]:
+        """Links touching any of these claims."""
+        wanted = list(dict.fromkeys(claim_ids))
+        out: dict[str, Link] = {}
+        for chunk in _chunks(wanted, 400):
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                f"SELECT * FROM links WHERE source IN ({marks}) OR target IN ({marks})",
+                chunk + chunk,
+            ):
+                out[r["id"]] = _link_from_row(r)
+        return sorted(out.values(), key=lambda link: link.id)
+
+    def links(self) -> list[Link]:
+        """Every link."""
+        return [_link_from_row(r) for r in self.db.execute("SELECT * FROM links ORDER BY id")]
+
+    # ------------------------------------------------------------------ whole views
+
+    def counts(self) -> dict[str, int]:
+        """How many documents, actors, claims and links the store holds."""
+        return {
+            table: int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+            for table in ("documents", "actors", "claims", "links")
+        }
+
+    def dataset(self) -> Dataset:
+        """Everything in the store as one Dataset (for export and whole-graph analysis)."""
+        claim_ids = [r[0] for r in self.db.execute("SELECT id FROM claims ORDER BY id")]
+        return Dataset(
+            documents=self.documents(),
+            actors=self.actors(),
+            claims=self.claims_by_id(claim_ids),
+            links=self.links(),
+        )
+
+    def neighbourhood(self, claim_ids: Sequence[str]) -> Dataset:
+        """The claims, the claims linked to them, and the documents and actors they need.
+
+        This is what a trace reads: a bounded slice of the store, never the whole graph.
+        Affiliations are followed to their roots so independence can be judged.
+        """
+        links = self.links_of(claim_ids)
+        ids = list(dict.fromkeys([*claim_ids, *(x for l in links for x in (l.source, l.target))]))
+        claims = self.claims_by_id(ids)
+        docs = self.documents_by_id(c.document for c in claims)
+        actor_ids = {a for c in claims for a in (c.speaker, *c.via) if a}
+        actor_ids |= {d.outlet for d in docs if d.outlet}
+        actors = self._with_affiliations(actor_ids)
+        return Dataset(documents=docs, actors=actors, claims=claims, links=links)
+
+    def _with_affiliations(self, ids: set[str]) -> list[Actor]:
+        seen: dict[str, Actor] = {}
+        frontier = set(ids)
+        while frontier:
+            batch = self.actors_by_id(sorted(frontier - seen.keys()))
+            frontier = set()
+            for actor in batch:
+                seen[actor.id] = actor
+                if actor.affiliation and actor.affiliation not in seen:
+                    frontier.add(actor.affiliation)
+        return sorted(seen.values(), key=lambda a: a.id)
+
+
+# ---------------------------------------------------------------------- row conversion
+
+
+def _claim_from_row(r: sqlite3.Row, via: list[str]) -> Claim:
+    return Claim(
+        id=r["id"],
+        document=r["document_id"],
+        span=(r["start"], r["end"]),
+        text=r["text"],
+        speaker=r["speaker_id"],
+        via=via,
+        cue=r["cue"],
+        cue_span=(r["cue_start"], r["cue_end"]) if r["cue_start"] is not None else None,
+        channel=r["channel"],
+        hedged=bool(r["hedged"]),
+        hedge=r["hedge"],
+        rule=r["rule"],
+        why=r["why"],
+        unattributed=bool(r["unattributed"]),
+        quantities=[Quantity.model_validate(q) for q in json.loads(r["quantities"])],
+        event_date=r["event_date"],
+        status=r["status"],
+        origin=r["origin"],
+    )
+
+
+def _actor_from_row(r: sqlite3.Row, aliases: list[str]) -> Actor:
+    return Actor(
+        id=r["id"],
+        name=r["name"],
+        kind=r["kind"],
+        aliases=[a for a in aliases if a != r["name"]],
+        role=r["role"],
+        affiliation=r["affiliation"],
+        country=r["country"],
+        origin=r["origin"],
+    )
+
+
+def _document_from_row(r: sqlite3.Row) -> Document:
+    return Document(
+        id=r["id"],
+        text=r["text"],
+        text_hash=r["text_hash"],
+        title=r["title"],
+        outlet=r["outlet"],
+        url=r["url"],
+        published=r["published"],
+        source=r["source"],
+    )
+
+
+def _link_from_row(r: sqlite3.Row) -> Link:
+    return Link(
+        id=r["id"],
+        source=r["source"],
+        target=r["target"],
+        relation=r["relation"],
+        origin=r["origin"],
+        note=r["note"],
+    )
+
+
+def _like(text: str, *, contains: bool = True) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%" if contains else f"{escaped}%"
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -1,0 +1,147 @@
+"""The store's schema, as an ordered list of migrations applied on open.
+
+``PRAGMA user_version`` records how many migrations a store has had. Opening a store applies
+the missing ones in one transaction each, so a store written by any earlier version opens with
+the current code; a store whose version is newer than this code knows is refused rather than
+guessed at. Never edit a migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from provenance.errors import StoreError
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    # Not executescript(): it commits first, which would break the migration's transaction.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _m001_initial(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE documents (
+            id          TEXT PRIMARY KEY,
+            text_hash   TEXT NOT NULL UNIQUE,
+            text        TEXT NOT NULL,
+            title       TEXT,
+            outlet      TEXT,
+            url         TEXT,
+            published   TEXT,
+            source      TEXT,
+            ingested_at TEXT NOT NULL
+        );
+        -- Every path or URL a document text was ingested from (the same text twice is one
+        -- document with two appearances).
+        CREATE TABLE appearances (
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            source      TEXT NOT NULL DEFAULT '',
+            url         TEXT NOT NULL DEFAULT '',
+            seen_at     TEXT NOT NULL,
+            PRIMARY KEY (document_id, source, url)
+        );
+        CREATE TABLE actors (
+            id          TEXT PRIMARY KEY,
+            name        TEXT NOT NULL,
+            kind        TEXT NOT NULL,
+            role        TEXT,
+            affiliation TEXT,
+            country     TEXT,
+            origin      TEXT
+        );
+        CREATE TABLE actor_aliases (
+            actor_id TEXT NOT NULL REFERENCES actors(id),
+            alias    TEXT NOT NULL,
+            norm     TEXT NOT NULL,
+            PRIMARY KEY (actor_id, norm)
+        );
+        CREATE INDEX actor_aliases_norm ON actor_aliases(norm);
+        CREATE TABLE claims (
+            id           TEXT PRIMARY KEY,
+            document_id  TEXT NOT NULL REFERENCES documents(id),
+            start        INTEGER NOT NULL,
+            end          INTEGER NOT NULL,
+            text         TEXT NOT NULL,
+            speaker_id   TEXT,
+            cue          TEXT,
+            cue_start    INTEGER,
+            cue_end      INTEGER,
+            channel      TEXT,
+            hedged       INTEGER NOT NULL DEFAULT 0,
+            hedge        TEXT,
+            rule         TEXT,
+            why          TEXT,
+            unattributed INTEGER NOT NULL DEFAULT 0,
+            quantities   TEXT NOT NULL DEFAULT '[]',
+            event_date   TEXT,
+            status       TEXT NOT NULL DEFAULT 'unconfirmed',
+            origin       TEXT NOT NULL DEFAULT 'extracted'
+        );
+        CREATE INDEX claims_document ON claims(document_id);
+        CREATE INDEX claims_speaker ON claims(speaker_id);
+        CREATE TABLE claim_via (
+            claim_id TEXT NOT NULL REFERENCES claims(id),
+            hop      INTEGER NOT NULL,
+            actor_id TEXT NOT NULL,
+            PRIMARY KEY (claim_id, hop)
+        );
+        CREATE INDEX claim_via_actor ON claim_via(actor_id);
+        CREATE TABLE links (
+            id       TEXT PRIMARY KEY,
+            source   TEXT NOT NULL,
+            target   TEXT NOT NULL,
+            relation TEXT NOT NULL,
+            origin   TEXT NOT NULL,
+            note     TEXT
+        );
+        CREATE INDEX links_source ON links(source);
+        CREATE INDEX links_target ON links(target);
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_m001_initial]
+"""Applied in order; ``user_version`` is the number applied so far."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite3.Connection, *, path: str) -> int:
+    """Bring the schema of ``db`` up to :data:`SCHEMA_VERSION`; return the version found.
+
+    Each migration runs in its own transaction together with its ``user_version`` bump, so an
+    interrupted upgrade leaves the store at the last complete version.
+    """
+    (found,) = db.execute("PRAGMA user_version").fetchone()
+    _check_known(found, path)
+    while True:
+        # Re-read the version under the write lock: another process may have migrated the
+        # store while this one waited for the lock.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            (version,) = db.execute("PRAGMA user_version").fetchone()
+            _check_known(version, path)
+            if version >= SCHEMA_VERSION:
+                db.execute("COMMIT")
+                return int(found)
+            MIGRATIONS[version](db)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+
+def _check_known(version: int, path: str) -> None:
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: written by a newer provenance (schema {version}, this one knows "
+            f"{SCHEMA_VERSION}); upgrade provenance"
+        )
