@@ -77,7 +77,8 @@ def load_claims_file(path: Path) -> Dataset:
         from provenance.jsonio import dataset_from_dict
 
         try:
-            return dataset_from_dict(data)
+            dataset: Dataset = dataset_from_dict(data)
+            return dataset
         except ClaimsFileError as exc:
             raise ClaimsFileError(f"{path}: {exc}") from None
     raise ClaimsFileError(
@@ -224,20 +225,22 @@ class _GoldReader:
     def _span(self, text: str, entry: dict[str, Any], where: str) -> tuple[int, int]:
         span = entry.get("span")
         content = entry.get("content")
-        valid = (
+        start, end = -1, -1
+        if (
             isinstance(span, list)
             and len(span) == 2
             and all(isinstance(x, int) and not isinstance(x, bool) for x in span)
-        )
-        if valid and 0 <= span[0] <= span[1] <= len(text):
-            if not isinstance(content, str) or text[span[0] : span[1]] == content:
-                return span[0], span[1]
+        ):
+            start, end = span
+        valid = 0 <= start <= end <= len(text)
+        if valid and (not isinstance(content, str) or text[start:end] == content):
+            return start, end
         if not isinstance(content, str) or not content:
             raise self.fail(
                 f"{where}: span {span!r} is outside the article ({len(text)} characters) "
                 "and there is no 'content' to locate it"
             )
-        located = _locate(text, content, span[0] if valid else 0)
+        located = _locate(text, content, max(start, 0))
         if located is None:
             raise self.fail(
                 f"{where}: span {span!r} does not match its text and the content "

@@ -32,7 +32,7 @@ def read_text(path: Path, *, encoding: str = "utf-8", what: str = "file") -> str
     if not path.exists():
         raise InputError(f"{path}: no such {what}; check the path")
     if path.is_dir():
-        raise InputError(f"{path}: is a directory, not a {what}; give the files inside it")
+        raise InputError(f"{path}: is a directory; give the files inside it")
     try:
         data = path.read_bytes()
     except PermissionError:

@@ -130,6 +130,15 @@ class Actor(_Strict):
     country: str | None = None
     origin: str | None = Field(default=None, description="text, registry, curated or manual")
 
+    @model_validator(mode="after")
+    def _canonical_aliases(self) -> Actor:
+        # One canonical form (sorted, unique, without the name itself) so that an actor read
+        # back from the store or a JSON export compares equal to the one written.
+        canonical = sorted({a.strip() for a in self.aliases if a.strip() and a != self.name})
+        if canonical != self.aliases:
+            self.aliases = canonical
+        return self
+
 
 class Claim(_Strict):
     """An attributed statement, with its evidence span and sourcing chain.

@@ -7,16 +7,15 @@ tree on a terminal, JSON with ``--json``. Exceptions become exit codes in one pl
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from provenance import __version__
-from provenance.cli.errors import run
+from provenance.cli.errors import Group
 from provenance.cli.state import State
 
 
 @click.group(
+    cls=Group,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.option(
@@ -57,4 +56,4 @@ _register()
 
 def main() -> None:
     """Console-script entry point."""
-    run(lambda: cli.main(standalone_mode=False), show_traceback="--traceback" in sys.argv[1:])
+    cli(prog_name="provenance")

@@ -104,7 +104,7 @@ def extract(
 
     options = _options(outlet, published, url, title, encoding)
     datasets = [extract_file(p, options) for p in paths]
-    for path, ds in zip(paths, datasets):
+    for path, ds in zip(paths, datasets, strict=True):
         if not any(not c.unattributed for c in ds.claims):
             State.err().print(
                 f"note: {path}: no attributed statement found", highlight=False, markup=False

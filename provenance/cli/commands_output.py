@@ -89,7 +89,7 @@ def formats(as_json: bool) -> None:
     Example:
       provenance formats
     """
-    from provenance.export import get_format, format_names
+    from provenance.export import format_names, get_format
 
     rows = [
         {"name": n, "suffix": get_format(n).suffix, "help": get_format(n).help}

@@ -55,8 +55,9 @@ def claims(
         from provenance.jsonio import claim_to_dict
 
         actors = ds.actor_index()
-        click.echo(json.dumps([claim_to_dict(c, actors) for c in found], indent=1,
-                              ensure_ascii=False))
+        click.echo(
+            json.dumps([claim_to_dict(c, actors) for c in found], indent=1, ensure_ascii=False)
+        )
     else:
         render.claims_table(State.out(), ds, found, title=f"{len(found)} claims")
 

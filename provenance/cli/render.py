@@ -97,7 +97,9 @@ def claim_detail(
     else:
         table.add_row("speaker", Text("(unattributed: the publishing outlet's own statement)"))
     if claim.via:
-        table.add_row("via", Text(" > ".join(actors[v].name if v in actors else v for v in claim.via)))
+        table.add_row(
+            "via", Text(" > ".join(actors[v].name if v in actors else v for v in claim.via))
+        )
     table.add_row("cue", Text(claim.cue or "-"))
     if claim.channel:
         table.add_row("channel", Text(claim.channel))
@@ -133,7 +135,7 @@ def _hop_label(hop: dict[str, Any]) -> Text:
     evidence = hop.get("evidence") or {}
     quote = evidence.get("quote") if isinstance(evidence, dict) else None
     if quote:
-        label.append(f'\n“{_short(str(quote), 220)}”', style="green")
+        label.append(f"\n“{_short(str(quote), 220)}”", style="green")
     return label
 
 
@@ -184,10 +186,22 @@ def speakers_table(console: Console, rows: list[dict[str, Any]]) -> None:
     for r in rows:
         aff = r["affiliation"]["name"] if r["affiliation"] else ""
         table.add_row(
-            Text(r["id"]), Text(r["name"]), r["kind"], Text(r["role"] or ""), Text(aff),
-            str(r["claims"]), str(r["relayed"]),
+            Text(r["id"]),
+            Text(r["name"]),
+            r["kind"],
+            Text(r["role"] or ""),
+            Text(aff),
+            str(r["claims"]),
+            str(r["relayed"]),
         )
     console.print(table)
 
 
-__all__ = ["claim_detail", "claims_table", "escape", "ingest_report", "speakers_table", "trace_tree"]
+__all__ = [
+    "claim_detail",
+    "claims_table",
+    "escape",
+    "ingest_report",
+    "speakers_table",
+    "trace_tree",
+]

@@ -191,11 +191,15 @@ class Store:
             )
             new = 1
         else:
-            wins = _ORIGIN_RANK.get(actor.origin or "", 0) >= _ORIGIN_RANK.get(row["origin"] or "", 0)
+            wins = _ORIGIN_RANK.get(actor.origin or "", 0) >= _ORIGIN_RANK.get(
+                row["origin"] or "", 0
+            )
             merged = {}
             for field in ("role", "affiliation", "country"):
                 value = getattr(actor, field)
-                merged[field] = value if (value is not None and (wins or row[field] is None)) else row[field]
+                merged[field] = (
+                    value if (value is not None and (wins or row[field] is None)) else row[field]
+                )
             kind = row["kind"]
             if actor.kind != "unknown" and (wins or kind == "unknown"):
                 kind = actor.kind
@@ -349,7 +353,7 @@ class Store:
         if len(ids) > 1:
             shown = ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
             raise AmbiguousError(f"{ref!r} names several claims ({shown}); give more of the id")
-        return ids[0]
+        return str(ids[0])
 
     def claim(self, ref: str) -> Claim:
         """The claim named by an id, unique id prefix or unique text fragment."""
@@ -562,7 +566,11 @@ class Store:
         Affiliations are followed to their roots so independence can be judged.
         """
         links = self.links_of(claim_ids)
-        ids = list(dict.fromkeys([*claim_ids, *(x for l in links for x in (l.source, l.target))]))
+        ids = list(
+            dict.fromkeys(
+                [*claim_ids, *(end for link in links for end in (link.source, link.target))]
+            )
+        )
         claims = self.claims_by_id(ids)
         docs = self.documents_by_id(c.document for c in claims)
         actor_ids = {a for c in claims for a in (c.speaker, *c.via) if a}

@@ -60,7 +60,7 @@ def _m001_initial(db: sqlite3.Connection) -> None:
             actor_id TEXT NOT NULL REFERENCES actors(id),
             alias    TEXT NOT NULL,
             norm     TEXT NOT NULL,
-            PRIMARY KEY (actor_id, norm)
+            PRIMARY KEY (actor_id, alias)
         );
         CREATE INDEX actor_aliases_norm ON actor_aliases(norm);
         CREATE TABLE claims (
@@ -103,7 +103,7 @@ def _m001_initial(db: sqlite3.Connection) -> None:
         );
         CREATE INDEX links_source ON links(source);
         CREATE INDEX links_target ON links(target);
-        """
+        """,
     )
 
 

@@ -1,0 +1,160 @@
+"""The SQLite store: schema, merging rules, transactions, queries."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from provenance.claimsfile import load_claims_file
+from provenance.errors import AmbiguousError, NotFoundError, StoreError
+from provenance.model import (
+    Claim,
+    Dataset,
+    Document,
+    Link,
+    claim_id,
+    document_id,
+    link_id,
+    text_hash,
+)
+from provenance.store import SCHEMA_VERSION, Store
+from tests.conftest import SEED_CLAIMS
+
+
+@pytest.fixture
+def store(db: Path) -> Store:
+    s = Store(db)
+    s.ingest(load_claims_file(SEED_CLAIMS[0]))
+    return s
+
+
+def test_new_store_is_migrated_and_in_wal_mode(db: Path) -> None:
+    with Store(db) as s:
+        assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert s.integrity_ok()
+
+
+def test_store_from_a_newer_version_is_refused(db: Path) -> None:
+    Store(db).close()
+    raw = sqlite3.connect(db)
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    raw.close()
+    with pytest.raises(StoreError, match="written by a newer provenance"):
+        Store(db)
+
+
+def test_a_file_that_is_not_a_store(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("hello, this is not SQLite" * 100)
+    with pytest.raises(StoreError, match="not a provenance store"):
+        Store(bad)
+    with pytest.raises(StoreError, match="is a directory"):
+        Store(tmp_path)
+    with pytest.raises(StoreError, match="no store here"):
+        Store(tmp_path / "absent.db", create=False)
+
+
+def test_ingest_twice_adds_nothing(store: Store) -> None:
+    before = store.counts()
+    report = store.ingest(load_claims_file(SEED_CLAIMS[0]))
+    assert report.claims_new == 0 and report.documents_new == 0 and report.links_new == 0
+    assert report.documents_seen == 1
+    assert store.counts() == before
+
+
+def test_same_text_from_another_path_is_an_appearance(store: Store) -> None:
+    ds = load_claims_file(SEED_CLAIMS[0])
+    doc = ds.documents[0].model_copy(update={"source": "mirror/copy.txt", "url": "https://x/a"})
+    report = store.ingest(Dataset(documents=[doc]))
+    assert report.documents_new == 0
+    sources = [a["source"] for a in store.appearances(doc.id)]
+    assert "mirror/copy.txt" in sources and len(sources) == 2
+    assert store.counts()["documents"] == 1
+
+
+def test_failed_ingest_leaves_store_unchanged(store: Store) -> None:
+    before = store.counts()
+    text = "A new article."
+    doc = Document(id=document_id(text), text=text, text_hash=text_hash(text))
+    orphan = Claim(id="x1", document="no-such-document", span=(0, 1), text="A")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.ingest(Dataset(documents=[doc], claims=[orphan]))
+    assert store.counts() == before
+
+
+def test_curated_claim_is_not_replaced_by_extraction(store: Store) -> None:
+    curated = store.claim("44 of them")
+    extracted = curated.model_copy(update={"speaker": "someone-else", "origin": "extracted"})
+    report = store.ingest(Dataset(claims=[extracted]))
+    assert report.claims_kept == 1
+    assert store.claim(curated.id).speaker == "russian-ministry-of-defence"
+
+
+def test_manual_link_wins_over_automatic(store: Store) -> None:
+    a, b = store.claim("44 of them").id, store.claim("more than 40 airborne").id
+    lid = link_id(a, b, "corroborates")
+    assert store.links_of([a])[0].origin == "curated"
+    store.ingest(
+        Dataset(
+            links=[
+                Link(
+                    id=lid,
+                    source=a,
+                    target=b,
+                    relation="corroborates",
+                    origin="auto",
+                    note="machine",
+                )
+            ]
+        )
+    )
+    (link,) = store.links_of([a])
+    assert link.origin == "curated" and link.note != "machine"
+
+
+def test_claims_resolve_by_prefix_text_and_report_ambiguity(store: Store) -> None:
+    c = store.claim("Other drones were downed")
+    assert store.claim(c.id[:6]).id == c.id
+    assert store.resolve_claim(c.id) == c.id
+    with pytest.raises(NotFoundError, match="no claim 'zzz-nothing'"):
+        store.claim("zzz-nothing")
+    with pytest.raises(AmbiguousError, match="names several claims"):
+        store.claim("Rostov")
+
+
+def test_find_claims_filters(store: Store) -> None:
+    assert {c.speaker for c in store.find_claims(speaker="Golubev")} == {"vasily-golubev"}
+    via_ria = store.find_claims(outlet="RIA")
+    assert [c.text[:12] for c in via_ria] == ["Other drones"]
+    assert all("Rostov" in c.text for c in store.find_claims(search="Rostov"))
+    assert store.find_claims(speaker="nobody at all") == []
+    with_unattributed = store.find_claims(include_unattributed=True)
+    assert len(with_unattributed) == len(store.find_claims()) + 5
+    assert len(store.find_claims(document="seeds/000")) == 18
+
+
+def test_neighbourhood_holds_linked_claims_and_affiliation_roots(store: Store) -> None:
+    cid = store.claim("44 of them").id
+    ds = store.neighbourhood([cid])
+    texts = {c.text[:10] for c in ds.claims}
+    assert texts == {"44 of them", "air defenc"}
+    ids = {a.id for a in ds.actors}
+    assert {"russian-ministry-of-defence", "vasily-golubev", "russian-government"} <= ids
+
+
+def test_dataset_round_trips_through_the_store(store: Store) -> None:
+    original = load_claims_file(SEED_CLAIMS[0])
+    stored = store.dataset()
+    assert sorted(c.id for c in stored.claims) == sorted(c.id for c in original.claims)
+    by_id = {c.id: c for c in original.claims}
+    for c in stored.claims:
+        assert c == by_id[c.id]
+    assert {a.id: a for a in stored.actors} == {a.id: a for a in original.actors}
+
+
+def test_claim_ids_do_not_depend_on_the_path() -> None:
+    assert claim_id("doc", (1, 5)) == claim_id("doc", (1, 5))
+    assert claim_id("doc", (1, 5)) != claim_id("doc", (1, 6))
