@@ -189,6 +189,44 @@ class Link(_Strict):
     note: str | None = Field(default=None, description="the evidence for the link")
 
 
+RATINGS: tuple[str, ...] = (
+    "unreviewed",
+    "in_review",
+    "true",
+    "mostly_true",
+    "mixed",
+    "misleading",
+    "mostly_false",
+    "false",
+    "unproven",
+)
+"""The verdict workflow: a claim starts unreviewed, goes in review, and gets a verdict."""
+
+
+class Verdict(_Strict):
+    """A fact-checker's rating of a claim, with who gave it and when."""
+
+    claim: str
+    rating: str
+    explanation: str | None = None
+    by: str | None = None
+    at: dt.datetime
+
+    @field_validator("at", mode="before")
+    @classmethod
+    def _parse_at(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return dt.datetime.fromisoformat(value)
+        return value
+
+    @field_validator("rating")
+    @classmethod
+    def _known_rating(cls, value: str) -> str:
+        if value not in RATINGS:
+            raise ValueError(f"unknown rating {value!r}; use one of {', '.join(RATINGS)}")
+        return value
+
+
 class Dataset(_Strict):
     """Documents, actors, claims and links: the unit of ingest, export and extraction."""
 

@@ -158,3 +158,22 @@ def test_dataset_round_trips_through_the_store(store: Store) -> None:
 def test_claim_ids_do_not_depend_on_the_path() -> None:
     assert claim_id("doc", (1, 5)) == claim_id("doc", (1, 5))
     assert claim_id("doc", (1, 5)) != claim_id("doc", (1, 6))
+
+
+def test_a_store_written_by_schema_1_migrates_without_loss(tmp_path: Path) -> None:
+    import shutil
+
+    from tests.conftest import REPO
+
+    old = tmp_path / "old.db"
+    shutil.copy(REPO / "tests" / "data" / "store-v1.db", old)
+    raw = sqlite3.connect(old)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+    raw.close()
+    with Store(old) as s:
+        assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert s.integrity_ok()
+        assert s.counts() == {"documents": 1, "actors": 11, "claims": 23, "links": 2}
+        expected = load_claims_file(SEED_CLAIMS[0])
+        assert sorted(c.id for c in s.dataset().claims) == sorted(c.id for c in expected.claims)
+        assert s.claim("Other drones were downed").via == ["ria"]

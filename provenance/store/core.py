@@ -36,6 +36,7 @@ from provenance.model import (
     Quantity,
     normalize_name,
 )
+from provenance.store.curation import CurationMixin
 from provenance.store.migrations import migrate
 
 DEFAULT_DB = "provenance.db"
@@ -74,7 +75,7 @@ class IngestReport(BaseModel):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-class Store:
+class Store(CurationMixin):
     """A provenance store in one SQLite file.
 
     Example:
@@ -153,6 +154,7 @@ class Store:
         """Add a dataset in one transaction, merging with what is stored (see module doc)."""
         report = IngestReport()
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        ds = self._apply_merges(ds)
         with self.transaction():
             for actor in ds.actors:
                 report.actors_new += self._upsert_actor(actor)
@@ -172,6 +174,41 @@ class Store:
             for link in ds.links:
                 report.links_new += self.put_link(link)
         return report
+
+    def _apply_merges(self, ds: Dataset) -> Dataset:
+        """Rewrite actor ids a curator merged away, so re-ingest does not split them again."""
+        merges = self.merges()
+        if not merges or not any(a.id in merges or a.affiliation in merges for a in ds.actors):
+            return ds
+
+        def m(aid: str | None) -> str | None:
+            return self.merged_into(aid) if aid is not None and aid in merges else aid
+
+        actors: dict[str, Actor] = {}
+        for a in ds.actors:
+            new_id = m(a.id) or a.id
+            aliases = [*a.aliases, a.name] if new_id != a.id else a.aliases
+            moved = a.model_copy(
+                update={"id": new_id, "affiliation": m(a.affiliation), "aliases": aliases}
+            )
+            if new_id in actors:
+                prev = actors[new_id]
+                moved = prev.model_copy(
+                    update={"aliases": sorted({*prev.aliases, *aliases} - {prev.name})}
+                )
+            actors[new_id] = moved
+        return ds.model_copy(
+            update={
+                "actors": list(actors.values()),
+                "claims": [
+                    c.model_copy(
+                        update={"speaker": m(c.speaker), "via": [m(v) or v for v in c.via]}
+                    )
+                    for c in ds.claims
+                ],
+                "documents": [d.model_copy(update={"outlet": m(d.outlet)}) for d in ds.documents],
+            }
+        )
 
     def _upsert_actor(self, actor: Actor) -> int:
         row = self.db.execute("SELECT * FROM actors WHERE id = ?", (actor.id,)).fetchone()
@@ -301,6 +338,8 @@ class Store:
         Returns:
             1 if the link is new, else 0.
         """
+        if link.origin == "auto" and self.is_suppressed(link.source, link.target):
+            return 0
         row = self.db.execute("SELECT origin FROM links WHERE id = ?", (link.id,)).fetchone()
         if row is not None:
             if link.origin == "auto" and row["origin"] != "auto":

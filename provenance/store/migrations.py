@@ -18,6 +18,7 @@ Migration = Callable[[sqlite3.Connection], None]
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
     # Not executescript(): it commits first, which would break the migration's transaction.
+    # So no semicolon may appear inside a comment of a migration script.
     for statement in script.split(";"):
         if statement.strip():
             db.execute(statement)
@@ -107,7 +108,46 @@ def _m001_initial(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_m001_initial]
+def _m002_curation(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        -- Pairs a curator unlinked: automatic linking must not link them again.
+        CREATE TABLE link_suppressions (
+            a    TEXT NOT NULL,
+            b    TEXT NOT NULL,
+            note TEXT,
+            at   TEXT NOT NULL,
+            PRIMARY KEY (a, b)
+        );
+        -- Actors a curator declared to be one entity: ingest maps from_id to into_id.
+        CREATE TABLE actor_merges (
+            from_id TEXT PRIMARY KEY,
+            into_id TEXT NOT NULL,
+            at      TEXT NOT NULL
+        );
+        -- The verdict history of each claim: the latest row is the current rating.
+        CREATE TABLE verdicts (
+            seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+            claim_id    TEXT NOT NULL,
+            rating      TEXT NOT NULL,
+            explanation TEXT,
+            by          TEXT,
+            at          TEXT NOT NULL
+        );
+        CREATE INDEX verdicts_claim ON verdicts(claim_id);
+        -- Blocking keys of each claim (place, entities, date): candidate pairs for linking.
+        CREATE TABLE claim_keys (
+            key      TEXT NOT NULL,
+            claim_id TEXT NOT NULL,
+            PRIMARY KEY (key, claim_id)
+        );
+        CREATE INDEX claim_keys_claim ON claim_keys(claim_id)
+        """,
+    )
+
+
+MIGRATIONS: list[Migration] = [_m001_initial, _m002_curation]
 """Applied in order; ``user_version`` is the number applied so far."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
