@@ -338,7 +338,10 @@ class Store(CurationMixin):
         Returns:
             1 if the link is new, else 0.
         """
-        if link.origin == "auto" and self.is_suppressed(link.source, link.target):
+        if link.origin == "auto" and (
+            self.is_suppressed(link.source, link.target)
+            or self._has_curated_link(link.source, link.target)
+        ):
             return 0
         row = self.db.execute("SELECT origin FROM links WHERE id = ?", (link.id,)).fetchone()
         if row is not None:
@@ -355,6 +358,17 @@ class Store(CurationMixin):
             (link.id, link.source, link.target, link.relation, link.origin, link.note),
         )
         return 1
+
+    def _has_curated_link(self, a: str, b: str) -> bool:
+        # A curator's word on a pair (any relation) leaves no room for an automatic link.
+        return (
+            self.db.execute(
+                "SELECT 1 FROM links WHERE origin != 'auto' AND ((source = ? AND target = ?) "
+                "OR (source = ? AND target = ?))",
+                (a, b, b, a),
+            ).fetchone()
+            is not None
+        )
 
     # ------------------------------------------------------------------ reading: claims
 
