@@ -29,6 +29,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from provenance.errors import ClaimsFileError, InputError
+from provenance.extract.quantities import parse_quantities
 from provenance.inputs import read_json, read_text
 from provenance.model import (
     ACTOR_KINDS,
@@ -40,6 +41,7 @@ from provenance.model import (
     Dataset,
     Document,
     Link,
+    Quantity,
     actor_id,
     claim_id,
     document_id,
@@ -352,14 +354,10 @@ def _locate(text: str, content: str, near: int) -> tuple[int, int] | None:
     return None if best is None else (best, best + len(content))
 
 
-def _quantities(text: str) -> list[Any]:
-    # The quantity parser belongs to extraction; curated claims get the same intervals so that
-    # linking treats curated and extracted claims alike.
-    try:
-        from provenance.extract.quantities import parse_quantities
-    except ImportError:  # pragma: no cover - only while the module is being written
-        return []
-    return list(parse_quantities(text))
+def _quantities(text: str) -> list[Quantity]:
+    # Curated claims get the same quantity intervals as extracted ones, so that linking treats
+    # them alike.
+    return parse_quantities(text)
 
 
 def _opt_str(value: Any) -> str | None:

@@ -40,7 +40,7 @@ def test_claims_json_and_filters(seeded: Invoke) -> None:
     ria = json.loads(seeded("claims", "--outlet", "RIA", "--json").stdout)
     assert [r["via"][0]["name"] for r in ria] == ["RIA"]
     searched = json.loads(seeded("claims", "-q", "explosions", "--json").stdout)
-    assert searched and all("explosions" in r["text"] for r in searched)
+    assert searched and all("explosions" in r["text"].lower() for r in searched)
 
 
 def test_show_prints_evidence_cue_and_rule(seeded: Invoke) -> None:

@@ -45,7 +45,7 @@ def link(state: State, claim_a: str, claim_b: str, relation: str | None, note: s
     a, b = store.resolve_claim(claim_a), store.resolve_claim(claim_b)
     with store.transaction():
         store.link_manually(a, b, relation, note)
-    State.err().print(f"linked {a} {relation} {b}", highlight=False, markup=False)
+    click.echo(f"linked {a} {relation} {b}", err=True)
 
 
 @click.command()
@@ -64,7 +64,7 @@ def unlink(state: State, claim_a: str, claim_b: str, note: str | None) -> None:
     a, b = store.resolve_claim(claim_a), store.resolve_claim(claim_b)
     with store.transaction():
         removed = store.unlink(a, b, note)
-    State.err().print(f"removed {removed} link(s) between {a} and {b}", highlight=False)
+    click.echo(f"removed {removed} link(s) between {a} and {b}", err=True)
 
 
 @click.command()
@@ -93,7 +93,7 @@ def affiliate(state: State, actor: str, organisation: str, kind: str) -> None:
             store.actor(organisation).id if known else store.create_actor(organisation, kind).id
         )
         store.affiliate(who.id, org_id)
-    State.err().print(f"{who.name} now speaks for {org_id}", highlight=False, markup=False)
+    click.echo(f"{who.name} now speaks for {org_id}", err=True)
 
 
 @click.command()
@@ -111,7 +111,7 @@ def merge(state: State, keep: str, other: str) -> None:
     kept, gone = store.actor(keep), store.actor(other)
     with store.transaction():
         store.merge_actors(kept.id, gone.id)
-    State.err().print(f"merged {gone.id} into {kept.id}", highlight=False, markup=False)
+    click.echo(f"merged {gone.id} into {kept.id}", err=True)
 
 
 @click.command()
@@ -142,7 +142,7 @@ def rate(
     if as_json:
         click.echo(json.dumps(verdict.model_dump(mode="json"), indent=1, ensure_ascii=False))
     else:
-        State.err().print(f"{cid}: {rating} (by {verdict.by})", highlight=False, markup=False)
+        click.echo(f"{cid}: {rating} (by {verdict.by})", err=True)
 
 
 COMMANDS = [link, unlink, affiliate, merge, rate]

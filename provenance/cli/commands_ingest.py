@@ -70,7 +70,7 @@ def ingest(
     else:
         report = ingest_paths(state.store(), paths, options, on_loaded=note)
     for path in empty:
-        err.print(f"note: {path}: no attributed statement found", highlight=False, markup=False)
+        click.echo(f"note: {path}: no attributed statement found", err=True)
     if as_json:
         click.echo(json.dumps(report.model_dump(), indent=1))
     else:
@@ -106,9 +106,7 @@ def extract(
     datasets = [extract_file(p, options) for p in paths]
     for path, ds in zip(paths, datasets, strict=True):
         if not any(not c.unattributed for c in ds.claims):
-            State.err().print(
-                f"note: {path}: no attributed statement found", highlight=False, markup=False
-            )
+            click.echo(f"note: {path}: no attributed statement found", err=True)
     ds = merge(datasets)
     if as_json:
         click.echo(dumps(ds))

@@ -54,7 +54,7 @@ def export(state: State, fmt: str, output: Path | None, force: bool) -> None:
     if text is not None:
         click.echo(text, nl=not text.endswith("\n"))
     else:
-        State.err().print(f"wrote {output}", highlight=False, markup=False)
+        click.echo(f"wrote {output}", err=True)
 
 
 @click.command(name="eval")

@@ -9,7 +9,7 @@ import click
 from provenance.cli import render
 from provenance.cli.options import json_option
 from provenance.cli.state import State
-from provenance.model import Dataset
+from provenance.model import Claim, Dataset
 
 
 @click.command()
@@ -155,4 +155,44 @@ def speakers(state: State, as_json: bool) -> None:
         render.speakers_table(State.out(), rows)
 
 
-COMMANDS = [claims, show, trace, speakers]
+@click.command(name="who-said")
+@click.argument("text")
+@json_option
+@click.pass_obj
+def who_said(state: State, text: str, as_json: bool) -> None:
+    """Who said TEXT, and who carried it: every claim containing it, earliest first.
+
+    \b
+    Example:
+      provenance who-said "direct confrontation"
+    """
+    store = state.store(must_exist=True)
+    found = store.find_claims(search=text, include_unattributed=True)
+    docs = {d.id: d for d in store.documents_by_id(c.document for c in found)}
+    actor_ids = {a for c in found for a in (c.speaker, *c.via) if a}
+    actor_ids |= {d.outlet for d in docs.values() if d.outlet}
+    ds = Dataset(documents=list(docs.values()), actors=store.actors_by_id(actor_ids))
+
+    def when(c: Claim) -> tuple[str, str, int]:
+        published = docs[c.document].published
+        return (published.isoformat() if published else "9999", c.document, c.span[0])
+
+    found.sort(key=when)
+    if as_json:
+        from provenance.jsonio import claim_to_dict
+
+        actors = ds.actor_index()
+        rows = []
+        for c in found:
+            row = claim_to_dict(c, actors)
+            doc = docs[c.document]
+            row["published"] = doc.published.isoformat() if doc.published else None
+            row["outlet"] = actors[doc.outlet].name if doc.outlet in actors else None
+            row["source"] = doc.source
+            rows.append(row)
+        click.echo(json.dumps(rows, indent=1, ensure_ascii=False))
+    else:
+        render.claims_table(State.out(), ds, found, title=f"Who said {text!r}: {len(found)}")
+
+
+COMMANDS = [claims, show, trace, speakers, who_said]

@@ -1,0 +1,424 @@
+"""The extraction pass: sentences -> attributions -> resolved claim drafts.
+
+Attributions are found per sentence first (that needs no context), then resolved in text order so
+that each reference ("he", "the ministry", "Golubev") sees exactly the actors named before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from provenance.extract.channels import find_channel
+from provenance.extract.hedges import find_hedge
+from provenance.extract.lexicon import STOPWORDS
+from provenance.extract.phrases import Mention, parse_mention, scan_right
+from provenance.extract.rules import Attribution, cue_text, find_attributions
+from provenance.extract.social import Post, find_posts
+from provenance.extract.speakers import Entity, Registry, Resolution
+from provenance.extract.text import Sentence, Token, paragraphs, split_sentences
+
+_TRIM_LEAD = frozenset({",", ";", ":", "—", "–", "-", "(", "…"})
+_TRIM_TAIL = frozenset({".", ",", ";", ":", "—", "–", "-", "("})
+_TRIM_WORDS_TAIL = frozenset({"and", "but", "as", "while", "or", "so"})
+_URL_STARTS = ("pic.twitter.com", "http", "www.", "t.co")
+MIN_UNATTRIBUTED_WORDS = 5
+MIN_POST_WORDS = 4
+
+
+@dataclass
+class Draft:
+    """A claim before it becomes a :class:`~provenance.model.Claim`."""
+
+    span: tuple[int, int]
+    speaker: Entity | None
+    via: list[Entity] = field(default_factory=list)
+    cue: str | None = None
+    cue_span: tuple[int, int] | None = None
+    channel: str | None = None
+    hedge: str | None = None
+    rule: str = "unattributed"
+    why: str = ""
+    unattributed: bool = False
+    context: tuple[int, int] | None = None
+    """Character range of the sentence(s) the claim stands in (for dating the event)."""
+
+
+@dataclass
+class Result:
+    """Claim drafts and the registry of the actors they refer to."""
+
+    drafts: list[Draft]
+    registry: Registry
+    outlet: Entity | None
+
+
+def _trim(toks: list[Token], lo: int, hi: int, drop_that: bool = True) -> tuple[int, int] | None:
+    """Content token range without edge punctuation, a leading "that" or a trailing link."""
+    for k in range(lo, hi):
+        if toks[k].low.startswith(_URL_STARTS):
+            hi = k
+            break
+    changed = True
+    while changed and lo < hi:
+        changed = False
+        while lo < hi and (toks[lo].text in _TRIM_LEAD or (toks[lo].low in ("and", "but") and lo + 1 < hi)):
+            lo += 1
+            changed = True
+        if drop_that and lo < hi and toks[lo].low == "that" and lo + 1 < hi:
+            lo += 1
+            changed = True
+        while hi > lo and (toks[hi - 1].text in _TRIM_TAIL or toks[hi - 1].low in _TRIM_WORDS_TAIL):
+            hi -= 1
+            changed = True
+    if lo >= hi:
+        return None
+    # One complete quotation: the claim is the quoted words.
+    if toks[lo].quote == 2 and toks[hi - 1].quote == 3 and hi - lo > 2 and not any(
+        t.quote in (2, 3) for t in toks[lo + 1 : hi - 1]
+    ):
+        lo += 1
+        hi -= 1
+        while hi > lo and toks[hi - 1].text in _TRIM_TAIL:
+            hi -= 1
+        if lo >= hi:
+            return None
+    if not any(t.word for t in toks[lo:hi]):
+        return None
+    return lo, hi
+
+
+def _is_pure_quote(sent: Sentence) -> bool:
+    toks = sent.tokens
+    if not toks or toks[0].quote != 2:
+        return False
+    # Every word is inside a quotation.
+    return all(t.quote != 0 or not t.word for t in toks)
+
+
+def _words(toks: list[Token]) -> int:
+    return sum(1 for t in toks if t.word)
+
+
+def _declarative(sent: Sentence, minimum: int) -> bool:
+    toks = sent.tokens
+    if _words(toks) < minimum:
+        return False
+    last = toks[-1]
+    if last.text == "?" or (last.quote == 3 and len(toks) > 1 and toks[-2].text == "?"):
+        return False
+    # Headings and datelines are short and have no final full stop.
+    return last.text in (".", "!", "…") or last.quote == 3 or _words(toks) >= 12
+
+
+class Extractor:
+    """One extraction over one text (holds the per-article state)."""
+
+    def __init__(self, text: str, outlet: str | None) -> None:
+        self.text = text
+        self.registry = Registry()
+        self.outlet: Entity | None = None
+        if outlet and outlet.strip():
+            self.outlet = self.registry.named(outlet.strip(), "news_outlet", 0)
+            self.outlet.kind = "news_outlet"
+        self.drafts: list[Draft] = []
+
+    # ------------------------------------------------------------------ helpers
+
+    def _resolve(self, m: Mention, sentence: Sentence) -> Resolution:
+        return self.registry.resolve(m, sentence.index + 1)
+
+    def _note_names(self, sent: Sentence) -> None:
+        """Remember multi-word capitalised names (for later surname references)."""
+        toks = sent.tokens
+        run: list[Token] = []
+        for k, tok in enumerate(toks + [Token("", 0, 0, "", False, False)]):
+            if tok.word and tok.cap and tok.quote == 0 and tok.base not in STOPWORDS and not tok.possessive and k > 0:
+                run.append(tok)
+                continue
+            if tok.word and tok.cap and tok.possessive and tok.quote == 0 and k > 0:
+                run.append(tok)
+            if 2 <= len(run) <= 3:
+                self.registry.note_name(" ".join(t.text.replace("’s", "").replace("'s", "") for t in run))
+            run = []
+
+    def _register_subject(self, sent: Sentence) -> None:
+        """A person named as a sentence's subject becomes the most recent person (for "he")."""
+        toks = sent.tokens
+        p = 0
+        while p < len(toks) and (toks[p].low in ("but", "and", "so", "yet", "still", "meanwhile")
+                                  or toks[p].text in (",", "—")):
+            p += 1
+        if p >= len(toks) or not toks[p].cap or toks[p].quote != 0:
+            return
+        end = scan_right(toks, p, len(toks))
+        if end <= p or end >= len(toks) or toks[end].possessive:
+            return
+        nxt = toks[end]
+        if not (nxt.word and not nxt.cap) and nxt.text != ",":
+            return
+        m = parse_mention(toks, p, end, self.text)
+        if m.form == "name" and (m.kind == "person" or (not m.single and m.kind == "unknown")):
+            self._resolve(m, sent)
+        elif m.form == "name" and m.single:
+            # A known person's surname keeps that person salient.
+            word = m.name.lower()
+            for ent in self.registry.entities:
+                if ent.kind == "person" and ent.surname == word:
+                    self.registry.touch(ent)
+                    break
+
+    # ------------------------------------------------------------------ main pass
+
+    def run(self) -> Result:
+        """Extract claim drafts from the whole text."""
+        text = self.text
+        paras = paragraphs(text)
+        sents = split_sentences(text, paras)
+        posts = find_posts(text, paras)
+        post_of: dict[int, Post] = {}
+        bylines: set[int] = set()
+        post_entity: dict[int, Entity] = {}
+        for post in posts:
+            bylines.add(post.byline)
+            for k in post.paragraphs:
+                post_of[k] = post
+        found = [find_attributions(s, text) for s in sents]
+        consumed: set[int] = set()
+        last_para_speaker: tuple[int, Entity] | None = None
+        for si, sent in enumerate(sents):
+            if sent.paragraph in bylines:
+                continue
+            if si in consumed:
+                continue
+            self._note_names(sent)
+            self._register_subject(sent)
+            post = post_of.get(sent.paragraph)
+            author: Entity | None = None
+            if post is not None:
+                author = post_entity.get(post.byline)
+                if author is None:
+                    author = self.registry.named(post.author, "person", sent.index + 1)
+                    if post.handle:
+                        author.aliases.add(post.handle)
+                    if author.kind == "unknown":
+                        author.kind = "person"
+                    post_entity[post.byline] = author
+            atts = found[si]
+            made = self._attributions(sents, si, atts, found, consumed, post, author)
+            if made:
+                for d in made:
+                    if d.speaker is not None and d.speaker.kind == "person":
+                        last_para_speaker = (sent.paragraph, d.speaker)
+                continue
+            if post is not None and author is not None:
+                if _declarative(sent, MIN_POST_WORDS):
+                    self._post_claim(sent, post, author)
+                continue
+            if _is_pure_quote(sent) and last_para_speaker is not None and (
+                last_para_speaker[0] == sent.paragraph - 1 or last_para_speaker[0] == sent.paragraph
+            ):
+                self._follow_on(sent, last_para_speaker[1])
+                last_para_speaker = (sent.paragraph, last_para_speaker[1])
+                continue
+            if _declarative(sent, MIN_UNATTRIBUTED_WORDS) and not _is_pure_quote(sent):
+                toks = sent.tokens
+                self.drafts.append(Draft((toks[0].start, toks[-1].end), None, unattributed=True,
+                                         why="no reporting cue in the sentence",
+                                         context=(sent.start, sent.end)))
+        return Result(self.drafts, self.registry, self.outlet)
+
+    def _post_claim(self, sent: Sentence, post: Post, author: Entity) -> None:
+        toks = sent.tokens
+        rng = _trim(toks, 0, len(toks), drop_that=False)
+        if rng is None:
+            return
+        lo, hi = rng
+        end = toks[hi - 1].end
+        # Keep the sentence's own full stop, as the post wrote it.
+        if hi < len(toks) and toks[hi].text in (".", "!", "…"):
+            end = toks[hi].end
+        self.drafts.append(Draft(
+            (toks[lo].start, end), author, [], None, None, post.platform, None, "social_post",
+            f"text of an embedded {post.platform} post whose byline names {author.name}",
+            context=(sent.start, sent.end),
+        ))
+
+    def _follow_on(self, sent: Sentence, speaker: Entity) -> None:
+        toks = sent.tokens
+        rng = _trim(toks, 0, len(toks))
+        if rng is None:
+            return
+        lo, hi = rng
+        self.drafts.append(Draft(
+            (toks[lo].start, toks[hi - 1].end), speaker, [], None, None, None, None,
+            "follow_on_quote",
+            f"a quotation with no cue of its own continues the statement of {speaker.name} "
+            f"from the sentence before",
+            context=(sent.start, sent.end),
+        ))
+
+    def _attributions(
+        self,
+        sents: list[Sentence],
+        si: int,
+        atts: list[Attribution],
+        found: list[list[Attribution]],
+        consumed: set[int],
+        post: Post | None,
+        author: Entity | None,
+    ) -> list[Draft]:
+        sent = sents[si]
+        toks = sent.tokens
+        n = len(toks)
+        out: list[Draft] = []
+        prev_entity: Entity | None = None
+        prev_note = ""
+        for idx, att in enumerate(atts):
+            # Speaker.
+            note = ""
+            entity: Entity | None
+            if att.inherit:
+                entity = prev_entity
+                note = f"continues the statement of {entity.name}" if entity else ""
+            elif att.mention is not None:
+                res = self._resolve(att.mention, sent)
+                entity, note = res.entity, res.note
+            else:
+                entity = None
+            via: list[Entity] = []
+            for vm in att.via:
+                vres = self._resolve(vm, sent)
+                if vres.entity is not None and vres.entity is not entity:
+                    if vm.kind in ("news_agency", "news_outlet") or vres.entity.kind == "unknown":
+                        vres.entity.kind = vm.kind if vm.kind in ("news_agency", "news_outlet") else "news_outlet"
+                    via.append(vres.entity)
+            if post is not None and author is not None and entity is not author:
+                via.append(author)
+            prev_entity = entity if entity is not None else prev_entity
+            prev_note = note or prev_note
+            if entity is None:
+                continue
+            # Content.
+            rng = self._content(atts, idx, n)
+            if rng is None:
+                continue
+            lo, hi = rng
+            start, end = toks[lo].start, toks[hi - 1].end
+            # A quotation that goes on in the next sentences of the paragraph is one statement.
+            if att.side in ("left", "whole", "right") and self._ends_sentence(atts, idx, n):
+                k = si + 1
+                while k < len(sents) and sents[k].paragraph == sent.paragraph and not found[k] and (
+                    sents[k].tokens[0].quote == 2
+                ):
+                    if toks[lo].quote == 0 and att.side == "right":
+                        break
+                    end = sents[k].tokens[-1].end
+                    consumed.add(k)
+                    k += 1
+                if end != toks[hi - 1].end:
+                    # Span from the first quote mark to the last, as written.
+                    start = min(start, toks[lo - 1].start if lo > 0 and toks[lo - 1].quote == 2 else start)
+            cue = cue_text(att)
+            cue_span = (toks[att.cue_lo].start, toks[att.cue_hi - 1].end)
+            outside = [k for k in range(n) if not (lo <= k < hi)]
+            channel = _channel_outside(toks, lo, hi, att.lemma)
+            if channel is None and post is not None:
+                channel = post.platform
+            hedge = find_hedge([toks[k] for k in outside] + [t for t in toks[lo:hi] if t.quote == 0],
+                               att.lemma, toks[att.cue_lo].text)
+            if hedge is None and si + 1 < len(sents) and sents[si + 1].paragraph == sent.paragraph:
+                nxt = find_hedge(sents[si + 1].tokens, None, None)
+                if nxt and " " in nxt:
+                    hedge = nxt
+            why = self._why(att, entity, note, via, cue)
+            out.append(Draft((start, end), entity, via, cue, cue_span, channel, hedge, att.rule, why,
+                             context=(sent.start, max(sent.end, end))))
+        self.drafts.extend(out)
+        return out
+
+    @staticmethod
+    def _ends_sentence(atts: list[Attribution], idx: int, n: int) -> bool:
+        att = atts[idx]
+        if idx + 1 < len(atts):
+            return False
+        if att.side == "left":
+            return att.region_hi >= n - 1
+        return True
+
+    @staticmethod
+    def _content(atts: list[Attribution], idx: int, n: int) -> tuple[int, int] | None:
+        att = atts[idx]
+        toks = att.sentence.tokens
+        prev_hi = 0
+        for k in range(idx - 1, -1, -1):
+            if atts[k].region_hi <= att.region_lo:
+                prev_hi = atts[k].region_hi if atts[k].side == "left" or atts[k].side == "whole" else prev_hi
+                break
+        next_lo = n
+        if idx + 1 < len(atts):
+            next_lo = atts[idx + 1].region_lo
+        if att.side == "right":
+            lo, hi = att.right_start, max(att.right_start, next_lo)
+            if next_lo <= att.right_start:
+                hi = n
+        elif att.side == "left":
+            lo, hi = prev_hi, att.region_lo
+        else:
+            lo, hi = prev_hi, next_lo if next_lo > att.region_hi else n
+        if lo < 0:
+            return None
+        # A semicolon closes the statement: what follows is the writer's again.
+        if att.side == "right":
+            for k in range(lo, min(hi, n)):
+                if toks[k].text == ";" and toks[k].quote == 0:
+                    hi = k
+                    break
+        elif att.side == "left":
+            for k in range(min(hi, n) - 1, lo - 1, -1):
+                if toks[k].text == ";" and toks[k].quote == 0:
+                    lo = k + 1
+                    break
+        return _trim(toks, lo, hi)
+
+    def _why(self, att: Attribution, entity: Entity, note: str, via: list[Entity], cue: str) -> str:
+        sp = att.mention.text if att.mention is not None else entity.name
+        rule = att.rule
+        if rule == "direct":
+            base = f"direct speech: '{sp} {cue}' precedes the content"
+        elif rule == "indirect":
+            base = f"indirect speech: '{sp} {cue}' follows the content"
+        elif rule == "inverted":
+            base = f"inverted attribution: '{cue} {sp}' follows the content"
+        elif rule == "interjected":
+            base = f"interjected attribution: '{sp} {cue}' stands inside the content"
+        elif rule == "according_to":
+            where = "precedes" if att.side == "right" else "follows"
+            base = f"'{cue} {sp}' {where} the content"
+        elif rule == "participle":
+            base = f"'{cue}' continues the statement of {entity.name} in the same sentence"
+        elif rule == "coordinated":
+            base = f"'{cue}' shares its subject '{sp}' with the first verb of the sentence"
+        elif rule == "citing":
+            base = f"relay: {att.relay_note}; the cited source is the speaker"
+        elif rule == "quoted_as":
+            base = f"relay: '{via[0].name if via else ''}' quoted '{sp}' as the speaker"
+        else:
+            base = f"{rule}: '{sp} {cue}'"
+        extras = [base]
+        if note and att.rule != "participle":
+            extras.append(note)
+        if via and rule not in ("citing", "quoted_as"):
+            extras.append("relayed by " + ", ".join(v.name for v in via))
+        return "; ".join(extras)
+
+
+def _channel_outside(toks: list[Token], lo: int, hi: int, lemma: str | None) -> str | None:
+    before = find_channel(toks, 0, lo, lemma)
+    if before:
+        return before
+    return find_channel(toks, hi, len(toks), lemma)
+
+
+def run(text: str, outlet: str | None = None) -> Result:
+    """Extract claim drafts and actors from ``text``."""
+    return Extractor(text, outlet).run()

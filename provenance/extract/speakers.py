@@ -1,0 +1,238 @@
+"""The actors of one article and the resolution of references to them.
+
+News writing names a speaker in full once ("Vasily Golubev, the governor of Rostov") and then
+refers back with a surname ("Golubev"), an honorific ("Mr Zelensky"), a pronoun ("he") or a
+definite description ("the ministry", "the governor"). :class:`Registry` keeps the entities in the
+order they were last mentioned and resolves each later reference to the most recent fitting one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from provenance.extract.lexicon import HONORIFICS, STOPWORDS
+from provenance.extract.phrases import Mention
+
+ORG_KINDS = frozenset(
+    {"organisation", "government", "military", "news_outlet", "news_agency", "platform", "party"}
+)
+
+
+@dataclass(eq=False)
+class Entity:
+    """One actor of the article, before it becomes a :class:`~provenance.model.Actor`."""
+
+    name: str
+    kind: str
+    sentence: int
+    """Sentence (1-based) where it was first named, for the ``why`` explanations."""
+    aliases: set[str] = field(default_factory=set)
+    role: str | None = None
+    affiliation: Entity | None = None
+    gender: str | None = None
+    seen: int = 0
+    """Recency stamp: higher is more recently mentioned."""
+    speaker: bool = False
+
+    @property
+    def words(self) -> list[str]:
+        """Lower-case words of the name, aliases and role (for definite descriptions)."""
+        out = self.name.lower().replace("’", "'").split()
+        for a in self.aliases:
+            out += a.lower().split()
+        if self.role:
+            out += self.role.lower().replace("-", " ").split()
+        return out
+
+    @property
+    def surname(self) -> str:
+        """Last word of the name, lower case ("golubev")."""
+        parts = self.name.lower().replace("’", "'").split()
+        return parts[-1] if parts else ""
+
+
+def _key(name: str) -> str:
+    words = [w for w in name.lower().replace("’", "'").replace(".", " ").split()
+             if w not in ("the", "of", "a", "an", "and")]
+    return " ".join(sorted(words))
+
+
+@dataclass
+class Resolution:
+    """The entity a mention refers to, and how it was found (for ``why``)."""
+
+    entity: Entity | None
+    note: str
+
+
+class Registry:
+    """Entities of one article with recency, and reference resolution."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self._by_key: dict[str, Entity] = {}
+        self._clock = 0
+        self.full_names: dict[str, str] = {}
+        """Surname -> most recent multi-word name seen anywhere in the text."""
+
+    # ------------------------------------------------------------------ bookkeeping
+
+    def touch(self, entity: Entity) -> None:
+        """Mark ``entity`` as the most recently mentioned."""
+        self._clock += 1
+        entity.seen = self._clock
+
+    def _add(self, name: str, kind: str, sentence: int) -> Entity:
+        ent = Entity(name=name, kind=kind, sentence=sentence)
+        self.entities.append(ent)
+        self._by_key[_key(name)] = ent
+        return ent
+
+    def named(self, name: str, kind: str, sentence: int) -> Entity:
+        """The entity called exactly ``name`` (up to word order and articles), created if new."""
+        key = _key(name)
+        ent = self._by_key.get(key)
+        if ent is None:
+            ent = self._add(name, kind, sentence)
+        elif ent.kind == "unknown" and kind != "unknown":
+            ent.kind = kind
+        return ent
+
+    def note_name(self, name: str) -> None:
+        """Remember a multi-word proper name seen in passing, for later surname references."""
+        parts = name.split()
+        if len(parts) >= 2:
+            self.full_names[parts[-1].lower().replace("’", "'")] = name
+
+    # ------------------------------------------------------------------ resolution
+
+    def resolve(self, m: Mention, sentence: int) -> Resolution:
+        """The entity ``m`` refers to (created when it is a new name)."""
+        if m.form == "pronoun":
+            return self._pronoun(m.name)
+        if m.form == "definite":
+            return self._definite(m, sentence)
+        if m.form == "name":
+            return self._name(m, sentence)
+        if m.form == "unnamed":
+            ent = self.named(m.name, "unnamed", sentence)
+            self.touch(ent)
+            return Resolution(ent, "")
+        ent = self.named(m.name, m.kind, sentence)
+        self.touch(ent)
+        return Resolution(ent, "")
+
+    def _pronoun(self, word: str) -> Resolution:
+        if word in ("he", "she"):
+            want = "m" if word == "he" else "f"
+            for ent in sorted(self.entities, key=lambda e: -e.seen):
+                if ent.seen == 0 or not _may_be_person(ent):
+                    continue
+                if ent.gender and ent.gender != want:
+                    continue
+                ent.gender = want
+                self.touch(ent)
+                return Resolution(ent, f"'{word}' resolved to {ent.name}, the last person named "
+                                       f"(sentence {ent.sentence})")
+            return Resolution(None, f"'{word}' has no antecedent")
+        if word in ("they", "it"):
+            for ent in sorted(self.entities, key=lambda e: -e.seen):
+                if ent.seen == 0:
+                    continue
+                if ent.kind == "person" or _may_be_person(ent):
+                    continue  # "they" and "it" are not one person
+                if word == "it" and ent.kind == "unnamed":
+                    continue
+                self.touch(ent)
+                return Resolution(ent, f"'{word}' resolved to {ent.name} (sentence {ent.sentence})")
+            return Resolution(None, f"'{word}' has no antecedent")
+        return Resolution(None, f"'{word}' is not resolvable outside a quotation")
+
+    def _definite(self, m: Mention, sentence: int) -> Resolution:
+        words = m.name.lower().replace("’", "'").split()
+        head = words[-1] if words else ""
+        for ent in sorted(self.entities, key=lambda e: -e.seen):
+            if ent.seen == 0:
+                continue
+            if head in ent.words and all(w in ent.words for w in words if w != "the"):
+                self.touch(ent)
+                return Resolution(ent, f"'{m.text}' resolved to {ent.name} named in sentence "
+                                       f"{ent.sentence}")
+        ent = self.named(m.name if not m.name.lower().startswith("the ") else m.name, "unknown",
+                         sentence)
+        if ent.kind == "unknown":
+            ent.kind = m.kind if m.kind != "unknown" else "unnamed"
+        self.touch(ent)
+        return Resolution(ent, "")
+
+    def _name(self, m: Mention, sentence: int) -> Resolution:
+        parts = m.name.replace("’", "'").split()
+        if m.single or len(parts) == 1:
+            word = parts[0].lower() if parts else ""
+            # A surname: the most recent person whose name ends with it.
+            best: Entity | None = None
+            for ent in self.entities:
+                if ent.kind in ("person", "unknown") and ent.surname == word and len(ent.name.split()) > 1 and (
+                    best is None or ent.seen > best.seen
+                ):
+                    best = ent
+            if best is None and word in self.full_names:
+                best = self.named(self.full_names[word], "person", sentence)
+            if best is not None:
+                best.aliases.add(m.name)
+                if m.honorific:
+                    best.aliases.add(m.text if m.text.lower().split()[0].rstrip(".") in HONORIFICS
+                                     else m.name)
+                    if best.kind == "unknown":
+                        best.kind = "person"
+                if m.gender and not best.gender:
+                    best.gender = m.gender
+                if m.role and not best.role:
+                    best.role = m.role
+                self.touch(best)
+                note = "" if best.name == m.text else (
+                    f"'{m.text}' resolved to {best.name} named in sentence {best.sentence}")
+                return Resolution(best, note)
+        ent = self._by_key.get(_key(m.name))
+        if ent is None and len(parts) > 1 and m.kind == "person":
+            # A full name after its surname was used alone: upgrade the short entity.
+            short = self._by_key.get(_key(parts[-1]))
+            if short is not None and short.kind in ("person", "unknown"):
+                del self._by_key[_key(short.name)]
+                short.aliases.add(short.name)
+                short.name = m.name
+                self._by_key[_key(m.name)] = short
+                ent = short
+        if ent is None:
+            ent = self._add(m.name, m.kind, sentence)
+        if ent.kind == "unknown" and m.kind != "unknown":
+            ent.kind = m.kind
+        if m.role and not ent.role:
+            ent.role = _clean_role(m.role)
+        if m.gender and not ent.gender:
+            ent.gender = m.gender
+        if m.text != m.name:
+            ent.aliases.add(m.text)
+        if m.affiliation and ent.affiliation is None:
+            aff = self.named(m.affiliation, "organisation", sentence)
+            if aff is not ent:
+                ent.affiliation = aff
+        self.touch(ent)
+        return Resolution(ent, "")
+
+
+def _may_be_person(ent: Entity) -> bool:
+    """A person, or a bare name that may well be one ("Lynch"), but not an acronym ("NATO")."""
+    if ent.kind == "person":
+        return True
+    return (ent.kind == "unknown" and not ent.name.isupper() and ent.name[:1].isupper()
+            and " " not in ent.name)
+
+
+def _clean_role(role: str) -> str:
+    words = role.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    if words and words[0].lower() in STOPWORDS and words[0][0].isupper() and len(words) > 1:
+        words = words[1:]
+    return " ".join(words)
