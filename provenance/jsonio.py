@@ -44,6 +44,10 @@ __all__ = [
 _SECTIONS = ("documents", "actors", "claims", "links")
 """The list-valued top-level keys, in output order."""
 
+_CURATION = ("verdicts", "unlinked", "merges")
+"""Optional sections, written only when the store has any: verdict history, unlinked pairs,
+actor merges."""
+
 _INDENT = 1
 
 
@@ -92,7 +96,24 @@ def dataset_to_dict(ds: Dataset) -> dict[str, Any]:
         "actors": [a.model_dump(mode="json") for a in sorted(ds.actors, key=_by_id)],
         "claims": [claim_to_dict(c, actors) for c in sorted(ds.claims, key=_by_id)],
         "links": [link.model_dump(mode="json") for link in sorted(ds.links, key=_by_id)],
+        **_curation_to_dict(ds),
     }
+
+
+def _curation_to_dict(ds: Dataset) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if ds.verdicts:
+        # History order matters (the latest verdict is the current one): keep it.
+        out["verdicts"] = [v.model_dump(mode="json") for v in ds.verdicts]
+    if ds.unlinked:
+        out["unlinked"] = [
+            u.model_dump(mode="json") for u in sorted(ds.unlinked, key=lambda u: (u.a, u.b))
+        ]
+    if ds.merges:
+        out["merges"] = [
+            m.model_dump(mode="json") for m in sorted(ds.merges, key=lambda m: m.source)
+        ]
+    return out
 
 
 def dumps(ds: Dataset) -> str:
@@ -139,12 +160,13 @@ def dataset_from_dict(data: Any) -> Dataset:
         raise ClaimsFileError("a provenance/1 file is a JSON object")
     if data.get("format") != FORMAT:
         raise ClaimsFileError(f"format is {data.get('format')!r}, expected {FORMAT!r}")
-    unknown = sorted(set(data) - {"format", *_SECTIONS})
+    unknown = sorted(set(data) - {"format", *_SECTIONS, *_CURATION})
     if unknown:
         raise ClaimsFileError(
-            f"unknown top-level key {unknown[0]!r}; expected format, {', '.join(_SECTIONS)}"
+            f"unknown top-level key {unknown[0]!r}; expected format, "
+            + ", ".join((*_SECTIONS, *_CURATION))
         )
-    sections = {name: _section(data, name) for name in _SECTIONS}
+    sections = {name: _section(data, name) for name in (*_SECTIONS, *_CURATION)}
     sections["claims"] = [_claim_ids(c, n) for n, c in enumerate(sections["claims"])]
     try:
         ds = Dataset.model_validate({"format": FORMAT, **sections})

@@ -227,14 +227,36 @@ class Verdict(_Strict):
         return value
 
 
+class Unlinked(_Strict):
+    """Two claims a curator declared unrelated: automatic linking must not link them."""
+
+    a: str
+    b: str
+    note: str | None = None
+
+
+class Merge(_Strict):
+    """An actor id a curator merged into another (the same entity under two names)."""
+
+    source: str = Field(description="the id merged away")
+    into: str = Field(description="the id it became")
+
+
 class Dataset(_Strict):
-    """Documents, actors, claims and links: the unit of ingest, export and extraction."""
+    """Documents, actors, claims and links: the unit of ingest, export and extraction.
+
+    ``verdicts``, ``unlinked`` and ``merges`` carry a store's curation, so that a JSON export
+    restores it exactly.
+    """
 
     format: str = FORMAT
     documents: list[Document] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)
+    verdicts: list[Verdict] = Field(default_factory=list)
+    unlinked: list[Unlinked] = Field(default_factory=list)
+    merges: list[Merge] = Field(default_factory=list)
 
     def actor_index(self) -> dict[str, Actor]:
         """Actors by id."""

@@ -115,3 +115,30 @@ def test_curation_is_not_lost_when_the_store_reopens(db: Path) -> None:
             s.rate(a, "false", None, "x")
     with Store(db) as s:
         assert s.current_verdicts([a])[a].rating == "false"
+
+
+def test_json_export_restores_curation_into_an_empty_store(seeded: Invoke, tmp_path: Path) -> None:
+    """The backup method: export --format json, ingest into an empty store, same store."""
+    seeded("rate", "44 of them", "--rating", "unproven", "--by", "ana")
+    seeded("unlink", "44 of them", "more than 40 airborne")
+    seeded("link", "Other drones were downed", "one drone was downed", "--repeats")
+    seeded("affiliate", "Antony Blinken", "US State Department")
+    seeded("merge", "Russian Ministry of Defence", "Kremlin")
+    backup = tmp_path / "backup.json"
+    assert seeded("export", "-o", str(backup)).exit_code == 0
+    from click.testing import CliRunner
+
+    from provenance.cli import cli
+
+    restored = tmp_path / "restored.db"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", str(restored), "ingest", str(backup)])
+    assert result.exit_code == 0, result.output
+    again = tmp_path / "again.json"
+    result = runner.invoke(cli, ["--db", str(restored), "export", "-o", str(again)])
+    assert result.exit_code == 0, result.output
+    assert again.read_text(encoding="utf-8") == backup.read_text(encoding="utf-8")
+    data = json.loads(backup.read_text(encoding="utf-8"))
+    assert data["verdicts"][0]["rating"] == "unproven"
+    assert data["merges"] == [{"source": "kremlin", "into": "russian-ministry-of-defence"}]
+    assert len(data["unlinked"]) == 1

@@ -42,7 +42,7 @@ def test_claim_edges() -> None:
     relayed = next(c for c in ds.claims if c.via)
     node = claim_node(relayed.id)
     assert (node, actor_node(MOD)) in {(u, v) for u, v, _ in _edges(g, "said_by")}
-    ((u, v, data),) = [e for e in _edges(g, "relayed_by") if e[0] == node]
+    ((_, v, data),) = [e for e in _edges(g, "relayed_by") if e[0] == node]
     assert (v, data["hop"]) == (actor_node(RIA), 1)
     (appears,) = [d for u, _, d in _edges(g, "appears_in") if u == node]
     assert (appears["start"], appears["end"]) == relayed.span

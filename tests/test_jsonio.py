@@ -116,7 +116,7 @@ def _break(change: str) -> dict[str, Any]:
     if change == "format":
         data["format"] = "provenance-gold/1"
     elif change == "top-level":
-        data["verdicts"] = []
+        data["comments"] = []
     elif change == "claim-key":
         claim["colour"] = "red"
     elif change == "span":
@@ -140,7 +140,7 @@ def _break(change: str) -> dict[str, Any]:
     ("change", "message"),
     [
         ("format", "format is 'provenance-gold/1', expected 'provenance/1'"),
-        ("top-level", "unknown top-level key 'verdicts'"),
+        ("top-level", "unknown top-level key 'comments'"),
         ("claim-key", "claims[0] (id 0fcf159c8478) colour: Extra inputs are not permitted"),
         ("span", "claims[0] (id 0fcf159c8478): Value error, span [10, 2] is not a character"),
         ("type", "claims[0] (id 0fcf159c8478) hedged: Input should be a valid boolean"),

@@ -325,3 +325,117 @@ def test_unknown_dates_across_documents_do_not_link_events() -> None:
     b2.claim(d1, "12 drones were shot down over Kursk", speaker=mod)
     b2.claim(d2, "12 drones were shot down over Kursk region", speaker=gov)
     assert find_links(b2.build()).links == []
+
+
+# --------------------------------------------------------------------------- places
+
+
+@pytest.mark.parametrize(
+    "name", ["Rostov", "Rostov-on-Don", "the southern Rostov region", "Rostov’s", "ROSTOV region"]
+)
+def test_place_key_normalises_spellings(name: str) -> None:
+    from provenance.analysis.places import place_key
+
+    assert place_key(name) == "rostov"
+
+
+def test_place_key_transliterations() -> None:
+    from provenance.analysis.places import place_key
+
+    assert place_key("Zaporizhzhia") == place_key("Zaporizhia")
+    assert place_key("Odessa") == place_key("Odesa")
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "drones were downed over the Kursk, Belgorod and Krasnodar regions",
+            ["kursk", "belgorod", "krasnodar"],
+        ),
+        ("Vasily Golubev, the governor of Rostov, confirmed", ["rostov"]),
+        (
+            "in Enerhodar, a city in the Russian-controlled part of Ukraine's southern "
+            "Zaporizhzhia region",
+            ["enerhodar", "ukraine", "zaporizhia"],
+        ),
+        ("the Ministry of Defence said", []),
+        ("near the Southern Military District headquarters", []),
+        ("according to Interfax", []),
+        ("on Friday in March", []),
+        ("at the sideline of NATO's anniversary celebrations in Brussels", ["brusels"]),
+    ],
+)
+def test_find_places(text: str, places: list[str]) -> None:
+    from provenance.analysis.places import find_places
+
+    assert [p.key for p in find_places(text)] == places
+
+
+def test_country_is_broad() -> None:
+    from provenance.analysis.places import find_places
+
+    found = find_places("drones were shot down across Russia and over Bryansk")
+    assert [(p.key, p.broad) for p in found] == [("russia", True), ("bryansk", False)]
+
+
+def test_the_city_reads_as_the_last_place_named() -> None:
+    b = DatasetBuilder()
+    doc = b.document(
+        "Residents heard blasts in Kherson. Officials said two explosions hit Kherson at dawn. "
+        "A witness said two explosions took place in the city.",
+        published="2024-04-05",
+    )
+    off = b.actor("Regional Officials", kind="government")
+    wit = b.actor("A Witness", kind="person")
+    b.claim(doc, "two explosions hit Kherson at dawn", speaker=off)
+    b.claim(doc, "two explosions took place in the city", speaker=wit)
+    result = find_links(b.build())
+    assert [k.relation for k in result.links] == ["corroborates"]
+    assert "kherson" in (result.links[0].note or "")
+
+
+def test_ratings_are_not_denials() -> None:
+    b, d1, d2 = _two_docs(
+        "Analysts said most statements by the campaign were rated as mostly false this week.",
+        "The fact-checkers said most statements by the campaign were rated as true this week.",
+    )
+    x = b.actor("Analysts Group", kind="organisation")
+    y = b.actor("Fact Checkers", kind="organisation")
+    b.claim(d1, "most statements by the campaign were rated as mostly false this week", speaker=x)
+    b.claim(d2, "most statements by the campaign were rated as true this week", speaker=y)
+    assert [k.relation for k in find_links(b.build()).links] == []
+
+
+def test_one_speaker_quoted_at_two_lengths_repeats() -> None:
+    quote = "the unfairness of the tax laws is unbelievable and something I have talked about"
+    b, d1, d2 = _two_docs(
+        f"The candidate said {quote} for years, at a rally.", f"The candidate said {quote}."
+    )
+    cand = b.actor("The Candidate", kind="person")
+    b.claim(d1, f"{quote} for years, at a rally", speaker=cand)
+    b.claim(d2, quote, speaker=cand)
+    assert [k.relation for k in find_links(b.build()).links] == ["repeats"]
+
+
+def test_link_result_serialises() -> None:
+    from provenance.analysis.linking import LinkResult
+
+    b, d1, d2 = _two_docs(
+        "The ministry said 12 drones were shot down over Kursk.",
+        "The governor said 3 drones were shot down over Kursk.",
+    )
+    b.claim(d1, "12 drones were shot down over Kursk", speaker=b.actor("Ministry X"))
+    b.claim(d2, "3 drones were shot down over Kursk", speaker=b.actor("Governor Y"))
+    result = find_links(b.build())
+    assert LinkResult.model_validate_json(result.model_dump_json()) == result
+
+
+@needs_gold
+def test_store_keys_find_every_linked_pair() -> None:
+    """A store indexing claims by blocking_keys fetches, for each claim, the claims it links to."""
+    ds = _gold_dataset()
+    docs = ds.document_index()
+    keys = {c.id: blocking_keys(c, docs[c.document], ds.actors) for c in ds.claims}
+    for link in find_links(ds).links:
+        assert keys[link.source] & keys[link.target], link.note

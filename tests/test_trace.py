@@ -159,3 +159,10 @@ def test_find_mention_prefers_longest_and_outside_the_content() -> None:
     assert find_mention(quote, ["Russia"], avoid=(0, 20)) == (0, 6)  # only inside: fallback
     assert find_mention("Ukraine’s military said", ["Ukraine's military"]) == (0, 18)
     assert find_mention("RIAN said", ["RIA"]) is None
+
+
+def test_head_word_mention_outside_the_content() -> None:
+    ds = load_claims_file(EXAMPLES / "claims" / "seed-000.json")
+    t = trace(ds, _claim_id(ds, "44 of them"))
+    assert t.chain[-1].evidence.mention == "ministry"  # "The ministry said that ..."
+    assert t.chain[-1].evidence.quote.startswith("The ministry said")

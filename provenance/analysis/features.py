@@ -109,8 +109,13 @@ _DENIAL_CUES = frozenset(
         "dismissed dismisses rebut rebutted contradict contradicted disputed dispute"
     )
 )
+# Words alone ("false") are not a denial: "rated as mostly false" reports a rating. A denial
+# says a report or claim is false, or uses a verb of denial.
 _DENIAL_TEXT = re.compile(
-    r"\b(?:denied|denies|false|fake|untrue|not\s+true|no\s+truth|fabricat\w+|never\s+happened)\b",
+    r"\b(?:denied|denies|denying)\b|\b(?:reports?|claims?|allegations?|accusations?|"
+    r"statements?|information|news|rumou?rs?)\s+(?:[\w’']+\s+){0,4}?(?:is|are|was|were)\s+"
+    r"(?:(?:completely|totally|entirely|absolutely|simply)\s+)?(?:false|fake|untrue|"
+    r"not\s+true|baseless|groundless|fabricated|lies)\b",
     re.IGNORECASE,
 )
 _PRONOUN_UNIT = re.compile(r"\bof\s+(?:them|those|these|which)\b", re.IGNORECASE)
@@ -387,10 +392,20 @@ def claim_features(
     )
 
 
+# Actors of these kinds are never places; governments and organisations often bear a place's
+# name ("Moscow" for the city's government) and are left to the place rules.
+_NON_PLACE_KINDS = frozenset(
+    {"person", "news_outlet", "news_agency", "platform", "party", "unnamed"}
+)
+
+
 def actor_exclusions(actors: Iterable[Actor]) -> frozenset[str]:
-    """Normalised names and aliases of actors, which place detection must not take for places."""
+    """Normalised names and aliases of actors that place detection must not take for places
+    (people, media, platforms, parties)."""
     out: set[str] = set()
     for a in actors:
+        if a.kind not in _NON_PLACE_KINDS:
+            continue
         out.add(normalize_name(a.name))
         out.update(normalize_name(x) for x in a.aliases)
     return frozenset(out)

@@ -15,8 +15,8 @@ than a missed one.
 
 * Different times never link: when both event windows are known and do not overlap, or the
   claims are from different documents and either window is unknown.
-* **repeats** - near-identical words carried again (another document, relay or speaker): the
-  same statement, which adds no corroboration.
+* **repeats** - near-identical words carried again (in another document, or by another relay):
+  the same statement, which adds no corroboration.
 * **corroborates** (statement) - an organisation and its own spokesperson or member (actor
   affiliation, or a role naming it: "Kremlin spokesman") saying the same thing in other words.
 * **corroborates** (event) - the same kind of event (shared family such as downed /
@@ -73,13 +73,17 @@ __all__ = [
 
 # Statement similarity thresholds (Jaccard of content words; overlap = shared / smaller set).
 REPEAT_JACCARD = 0.7
+STRICT_REPEAT_JACCARD = 0.85  # across documents whose dates are unknown
+REPEAT_CONTAINED = 0.8  # same speaker: share of the shorter quote's words found in the longer
+REPEAT_CONTAINED_MIN = 5
 SAME_FAMILY_OVERLAP = 0.6
 SAME_FAMILY_JACCARD = 0.35
 MIN_TOKENS = 4
 MIN_SHARED = 4
 DENIAL_OVERLAP = 0.5
-# MinHash banding for near-identical text: 8 bands of 3 rows find pairs with Jaccard 0.7
-# with probability 0.97 (0.999 at 0.85) and rarely pair unrelated claims (0.04 at 0.2).
+# MinHash banding for near-identical text: 10 bands of 4 rows find pairs with Jaccard 0.85
+# with probability 0.999 (0.94 at 0.7) and rarely pair unrelated claims (0.016 at 0.2), so
+# stock phrases shared by many claims do not flood the candidates.
 BANDS = 10
 ROWS = 4
 # A word block this large is made of common words: it identifies nothing.
@@ -306,6 +310,8 @@ def judge_pair(
     """Decide whether and how two claims are linked (see the module docstring)."""
     a, b = fa.claim, fb.claim
     same_doc = a.document == b.document
+    if same_doc and a.span[0] < b.span[1] and b.span[0] < a.span[1]:
+        return None  # overlapping spans: one passage extracted twice, not two statements
     if fa.window is not None and fb.window is not None:
         if not fa.window.overlaps(fb.window):
             return None
@@ -347,7 +353,7 @@ def judge_pair(
 
 
 def _denial(fa: ClaimFeatures, fb: ClaimFeatures) -> Judgement | None:
-    if fa.denial == fb.denial:
+    if fa.denial == fb.denial or (fa.claim.speaker is None and fb.claim.speaker is None):
         return None
     shared = fa.tokens & fb.tokens
     small = min(len(fa.tokens), len(fb.tokens)) or 1
@@ -370,12 +376,20 @@ def _repeat(fa: ClaimFeatures, fb: ClaimFeatures, *, strict: bool) -> Judgement 
     a, b = fa.claim, fb.claim
     if min(len(fa.tokens), len(fb.tokens)) < MIN_TOKENS:
         return None
-    union = fa.tokens | fb.tokens
-    jaccard = len(fa.tokens & fb.tokens) / len(union)
-    if jaccard < (0.85 if strict else REPEAT_JACCARD):
+    shared = len(fa.tokens & fb.tokens)
+    jaccard = shared / len(fa.tokens | fb.tokens)
+    # One speaker quoted at different lengths: the shorter quote inside the longer one.
+    contained = (
+        not strict
+        and a.speaker is not None
+        and a.speaker == b.speaker
+        and shared >= REPEAT_CONTAINED_MIN
+        and shared / min(len(fa.tokens), len(fb.tokens)) >= REPEAT_CONTAINED
+    )
+    if jaccard < (STRICT_REPEAT_JACCARD if strict else REPEAT_JACCARD) and not contained:
         return None
-    if a.document == b.document and a.via == b.via and a.speaker == b.speaker:
-        return None  # the same statement extracted twice from one article
+    if a.document == b.document and a.via == b.via:
+        return None  # an article restating a statement (lede and body) carries it only once
     qa, qb = _by_family(fa), _by_family(fb)
     for unit in set(qa) & set(qb):
         if {describe_quantity(x) for x in qa[unit]} != {describe_quantity(y) for y in qb[unit]}:
@@ -385,7 +399,9 @@ def _repeat(fa: ClaimFeatures, fb: ClaimFeatures, *, strict: bool) -> Judgement 
         "repeats",
         later.claim.id,
         earlier.claim.id,
-        f"near-identical text (word overlap {jaccard:.2f}) carried again",
+        f"near-identical text (word overlap {jaccard:.2f}"
+        + (", one quote inside the other" if contained and jaccard < REPEAT_JACCARD else "")
+        + ") carried again",
     )
 
 

@@ -4,7 +4,8 @@ A capitalised phrase is taken as a place when
 
 * a locative preposition introduces it, possibly across determiners and geographic adjectives:
   "in Rostov", "over the Kursk ...", "from occupied Crimea", "the governor of Rostov"
-  (after *of* only when the word before *of* is lower case, so "Ministry of Defence" is not);
+  (after *of* only when the word before *of* is lower case, so "Ministry of Defence" is not),
+  or a verb of attack or capture does ("shelled Kherson", "captured Bakhmut");
 * a place noun follows it: "the Saratov region", "Morozovsk district", "Kherson oblast";
 * it continues a list of places: "over the Kursk, Belgorod and Krasnodar regions".
 
@@ -70,9 +71,14 @@ _GEO_ADJECTIVES = (
     r"embattled|city|town|village|region|district|province|port|capital|key|strategic|"
     r"small|large|nearby|nearby|neighbouring|neighboring|industrial|eastern-most|southern-most"
 )
+_GEO_ADJECTIVE_RE = re.compile(
+    r"southern|northern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
+    r"south-?western|occupied|annexed|besieged|embattled"
+)
 _PREPOSITION_BEFORE = re.compile(
     rf"(?:^|[^\w])(?P<prep>in|over|near|at|across|from|outside|around|into|inside|towards?|"
-    rf"through|throughout|of)\s+(?:(?:{_GEO_ADJECTIVES})\s+(?:of\s+)?){{0,3}}$",
+    rf"through|throughout|of|hit|struck|shelled|bombed|attacked|targeted|targeting|captured|"
+    rf"seized|liberated|entered|evacuated)\s+(?:(?:{_GEO_ADJECTIVES})\s+(?:of\s+)?){{0,3}}$",
     re.IGNORECASE,
 )
 _WORD_BEFORE_OF = re.compile(r"(?P<word>[\w'’-]+)\s+of\s+(?:(?:[a-z-]+)\s+){0,3}$")
@@ -125,7 +131,7 @@ def place_key(name: str) -> str:
     s = re.sub(r"'s\b", "", s)
     s = _SUFFIX_PARTS.sub("", s)
     words = [w for w in re.split(r"[^\w-]+", s) if w]
-    while words and words[0] in ("the", "a"):
+    while len(words) > 1 and (words[0] in ("the", "a") or _GEO_ADJECTIVE_RE.fullmatch(words[0])):
         words.pop(0)
     while len(words) > 1 and words[-1] in _PLACE_NOUNS:
         words.pop()

@@ -186,7 +186,11 @@ class Tracer:
         quote = text[bounds[0] : bounds[1]] if text is not None else claim.text
 
         def evidence(names: Sequence[str] = ()) -> Evidence:
-            found = find_mention(quote, names, avoid=_shift(claim.span, -bounds[0]))
+            content = _shift(claim.span, -bounds[0])
+            found = find_mention(quote, names, avoid=content)
+            if found is None:
+                # "The ministry said": the head word of a name, outside the reported content.
+                found = find_mention(quote, _heads(names), avoid=content, outside_only=True)
             return Evidence(
                 document=claim.document,
                 quote=quote,
@@ -289,7 +293,7 @@ _BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*[ \t]+(?=[^a-z\s])|\n+")
 _ABBREVIATIONS = frozenset(
     {
         *("mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "gov", "sen"),
-        *("rep", "prof", "jr", "sr", "no", "vs", "u.s", "u.k", "e.g", "i.e"),
+        *("rep", "prof", "jr", "sr", "vs", "u.s", "u.k", "e.g", "i.e"),
     }
 )
 
@@ -300,9 +304,9 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     word = re.search(r"([\w.]+)$", text[: match.start()])
     if word is None:
         return True
-    w = word.group(1).lower()
+    w = word.group(1)
     # "Mr. Peskov", "U.S. officials", "J. Smith" are not sentence ends.
-    return w not in _ABBREVIATIONS and not (len(w) == 1 and w.isalpha())
+    return w.lower() not in _ABBREVIATIONS and not (len(w) == 1 and w.isupper())
 
 
 def quote_bounds(text: str, start: int, end: int) -> Span:
@@ -313,8 +317,9 @@ def quote_bounds(text: str, start: int, end: int) -> Span:
     """
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    lo, hi = 0, len(text)
-    for match in _BOUNDARY.finditer(text):
+    # A line break always ends a sentence, so the scan starts at the line holding ``start``.
+    lo, hi = text.rfind("\n", 0, start) + 1, len(text)
+    for match in _BOUNDARY.finditer(text, lo):
         if not _ends_sentence(text, match):
             continue
         if match.end() <= start:
@@ -363,7 +368,7 @@ def _nearest_word(text: str, word: str, span: Span, within: Span) -> Span | None
 
 def _word_pattern(words: str) -> re.Pattern[str]:
     # Whole words, any case, straight and curly apostrophes alike ("Ukraine's" = "Ukraine’s").
-    body = re.escape(words).replace("'", "['’]").replace("’", "['’]")
+    body = "".join("['’]" if ch in "'’" else re.escape(ch) for ch in words)
     return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
 
 
@@ -371,12 +376,15 @@ def _distance(a: Span, b: Span) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def find_mention(quote: str, names: Iterable[str], *, avoid: Span | None = None) -> Span | None:
+def find_mention(
+    quote: str, names: Iterable[str], *, avoid: Span | None = None, outside_only: bool = False
+) -> Span | None:
     """Where one of ``names`` occurs in ``quote`` as whole words, ignoring case.
 
     Longer names are tried first ("Russian Defence Ministry" before "Defence Ministry"). An
     occurrence outside ``avoid`` (the reported content: "Russia" inside "Russia has downed"
-    does not attribute anything) is preferred to one inside it.
+    does not attribute anything) is preferred to one inside it, which is only returned when
+    there is no other and ``outside_only`` is false.
 
     Returns:
         The offsets of the mention in ``quote``, or None.
@@ -388,4 +396,14 @@ def find_mention(quote: str, names: Iterable[str], *, avoid: Span | None = None)
             if not inside:
                 return (m.start(), m.end())
             fallback = fallback or (m.start(), m.end())
-    return fallback
+    return None if outside_only else fallback
+
+
+def _heads(names: Iterable[str]) -> list[str]:
+    """The last word of each multi-word name, when it is a word (not "US", not "of")."""
+    heads = []
+    for name in names:
+        words = name.split()
+        if len(words) > 1 and len(words[-1]) > 3 and words[-1].isalpha():
+            heads.append(words[-1])
+    return heads

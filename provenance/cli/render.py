@@ -120,29 +120,32 @@ def claim_detail(
     console.print(_context(doc.text, *claim.span))
 
 
-def _hop_label(hop: dict[str, Any]) -> Text:
+def _hop_label(hop: dict[str, Any], *, with_quote: bool) -> Text:
     label = Text()
-    label.append(str(hop.get("name") or hop.get("id") or "?"), style="bold")
+    label.append(str(hop.get("name") or hop.get("actor") or "?"), style="bold")
     kind = hop.get("kind")
     if kind:
         label.append(f"  [{kind}]", style="dim")
     for key in ("role", "affiliation"):
         value = hop.get(key)
-        if isinstance(value, dict):
-            value = value.get("name")
         if value:
             label.append(f"  {value}", style="italic")
     evidence = hop.get("evidence") or {}
-    quote = evidence.get("quote") if isinstance(evidence, dict) else None
-    if quote:
-        label.append(f"\n“{_short(str(quote), 220)}”", style="green")
+    if with_quote and evidence.get("quote"):
+        label.append(f"\n“{_short(str(evidence['quote']), 300)}”", style="green")
+    elif evidence.get("mention"):
+        # The quote is shown once, on the document hop; each actor hop shows its own words.
+        label.append(f"  named as “{evidence['mention']}”", style="green")
     return label
 
 
 def _chain(parent: Tree, chain: list[dict[str, Any]]) -> None:
     node = parent
+    shown: set[str] = set()
     for hop in chain:
-        node = node.add(_hop_label(hop))
+        quote = str((hop.get("evidence") or {}).get("quote") or "")
+        node = node.add(_hop_label(hop, with_quote=quote not in shown))
+        shown.add(quote)
 
 
 def trace_tree(console: Console, result: Any) -> None:

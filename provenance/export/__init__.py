@@ -102,6 +102,7 @@ def _write_file(text: str, dest: Path, parent: Path) -> None:
             fh.write(text.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _mode(dest, 0o666))
         os.replace(tmp, dest)
     except BaseException:
         # Interrupted or failed: remove the partial file, leave dest as it was.
@@ -115,6 +116,7 @@ def _write_folder(ds: Dataset, fmt: ExportFormat, dest: Path, parent: Path) -> N
         raise ExportError(f"{dest} is a file; the {fmt.name} format writes a folder")
     tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".tmp", dir=parent))
     try:
+        os.chmod(tmp, _mode(dest, 0o777))
         fmt.write_folder(ds, tmp)
         if dest.exists():
             # Move the old folder aside, put the new one in place, then drop the old one: an
@@ -128,6 +130,19 @@ def _write_folder(ds: Dataset, fmt: ExportFormat, dest: Path, parent: Path) -> N
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _mode(dest: Path, default: int) -> int:
+    """Permissions for the new export: those of the file it replaces, else the umask's.
+
+    Temporary files are created private (0600); without this an export would not be readable
+    by the colleagues who could read the file it replaced.
+    """
+    if dest.exists():
+        return dest.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return default & ~umask
 
 
 def _register_builtins() -> None:

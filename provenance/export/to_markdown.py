@@ -25,9 +25,9 @@ __all__ = ["FORMAT", "escape", "render"]
 # ASCII punctuation with a meaning somewhere in CommonMark or GitHub Markdown: emphasis, code,
 # links, HTML, tables, headings, strikethrough, math, entities. Backslash-escaping any ASCII
 # punctuation is always valid, so escaping too much is harmless.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&$!{}])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&$])")
 # At the start of a line these open a block (list, quote, heading, rule): escape them there.
-_BLOCK_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
+_BLOCK_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
 
 _LINKED = (
     ("corroborated_by", "Corroborated by"),
@@ -52,7 +52,7 @@ def escape(text: str) -> str:
 
 def _escape_start(marker: str) -> str:
     # "1." becomes "1\." (the dot is what makes a list), "-" becomes "\-".
-    return marker if marker[0].isdigit() else "\\" + marker
+    return marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
 
 
 def _code(ident: str) -> str:

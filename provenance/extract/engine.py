@@ -21,7 +21,13 @@ _TRIM_LEAD = frozenset({",", ";", ":", "—", "–", "-", "(", "…"})
 _TRIM_TAIL = frozenset({".", ",", ";", ":", "—", "–", "-", "("})
 _TRIM_WORDS_TAIL = frozenset({"and", "but", "as", "while", "or", "so"})
 _URL_STARTS = ("pic.twitter.com", "http", "www.", "t.co")
+_NOT_PARTICIPLES = frozenset({"nothing", "something", "anything", "everything", "thing", "things",
+                              "king", "spring", "morning", "evening", "building", "meeting",
+                              "funding", "spending", "hearing", "ruling", "including", "during",
+                              "according", "regarding", "concerning", "following", "bring"})
 MIN_UNATTRIBUTED_WORDS = 5
+_WINDOW = 40
+"""Tokens around an attribution searched for its channel and hedge."""
 MIN_POST_WORDS = 4
 
 
@@ -162,8 +168,8 @@ class Extractor:
         elif m.form == "name" and m.single:
             # A known person's surname keeps that person salient.
             word = m.name.lower()
-            for ent in self.registry.entities:
-                if ent.kind == "person" and ent.surname == word:
+            for ent in self.registry.with_surname(word):
+                if ent.kind == "person":
                     self.registry.touch(ent)
                     break
 
@@ -294,6 +300,8 @@ class Extractor:
                     via.append(vres.entity)
             if post is not None and author is not None and entity is not author:
                 via.append(author)
+            if entity is not None:
+                entity.speaker = True
             prev_entity = entity if entity is not None else prev_entity
             prev_note = note or prev_note
             if entity is None:
@@ -320,12 +328,15 @@ class Extractor:
                     start = min(start, toks[lo - 1].start if lo > 0 and toks[lo - 1].quote == 2 else start)
             cue = cue_text(att)
             cue_span = (toks[att.cue_lo].start, toks[att.cue_hi - 1].end)
-            outside = [k for k in range(n) if not (lo <= k < hi)]
-            channel = _channel_outside(toks, lo, hi, att.lemma)
+            # Channel and hedge are looked for near the cue and in the content's reach; the
+            # window keeps the work per cue bounded in run-on "sentences".
+            w_lo = max(0, min(lo, att.region_lo) - _WINDOW)
+            w_hi = min(n, max(hi, att.region_hi) + _WINDOW, att.cue_hi + 4 * _WINDOW)
+            w_lo = max(w_lo, att.cue_lo - 4 * _WINDOW)
+            channel = _channel_outside(toks, lo, hi, att.lemma, w_lo, w_hi)
             if channel is None and post is not None:
                 channel = post.platform
-            hedge = find_hedge([toks[k] for k in outside] + [t for t in toks[lo:hi] if t.quote == 0],
-                               att.lemma, toks[att.cue_lo].text)
+            hedge = find_hedge(toks[w_lo:w_hi], att.lemma, toks[att.cue_lo].text)
             if hedge is None and si + 1 < len(sents) and sents[si + 1].paragraph == sent.paragraph:
                 nxt = find_hedge(sents[si + 1].tokens, None, None)
                 if nxt and " " in nxt:
@@ -350,7 +361,7 @@ class Extractor:
         att = atts[idx]
         toks = att.sentence.tokens
         prev_hi = 0
-        for k in range(idx - 1, -1, -1):
+        for k in range(idx - 1, max(-1, idx - 6), -1):
             if atts[k].region_hi <= att.region_lo:
                 prev_hi = atts[k].region_hi if atts[k].side == "left" or atts[k].side == "whole" else prev_hi
                 break
@@ -367,10 +378,21 @@ class Extractor:
             lo, hi = prev_hi, next_lo if next_lo > att.region_hi else n
         if lo < 0:
             return None
-        # A semicolon closes the statement: what follows is the writer's again.
+        # A semicolon closes the statement: what follows is the writer's again; so do a
+        # trailing relative clause (", which ...") and a participle (", contradicting ...").
         if att.side == "right":
             for k in range(lo, min(hi, n)):
-                if toks[k].text == ";" and toks[k].quote == 0:
+                t = toks[k]
+                if t.quote != 0:
+                    continue
+                if t.text == ";":
+                    hi = k
+                    break
+                if t.text == "," and k + 1 < hi and k > lo + 2 and toks[k + 1].quote == 0 and (
+                    toks[k + 1].low in ("which", "who", "where", "whose")
+                    or (toks[k + 1].low.endswith("ing") and not toks[k + 1].cap
+                        and toks[k + 1].low not in _NOT_PARTICIPLES)
+                ):
                     hi = k
                     break
         elif att.side == "left":
@@ -412,11 +434,14 @@ class Extractor:
         return "; ".join(extras)
 
 
-def _channel_outside(toks: list[Token], lo: int, hi: int, lemma: str | None) -> str | None:
-    before = find_channel(toks, 0, lo, lemma)
+def _channel_outside(
+    toks: list[Token], lo: int, hi: int, lemma: str | None, w_lo: int, w_hi: int
+) -> str | None:
+    """A platform named outside the content ``[lo, hi)`` within the window ``[w_lo, w_hi)``."""
+    before = find_channel(toks, w_lo, min(lo, w_hi), lemma)
     if before:
         return before
-    return find_channel(toks, hi, len(toks), lemma)
+    return find_channel(toks, max(hi, w_lo), w_hi, lemma)
 
 
 def run(text: str, outlet: str | None = None) -> Result:

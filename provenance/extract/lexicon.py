@@ -79,6 +79,8 @@ _VERB_FORMS: dict[str, tuple[str, ...]] = {
     "worry": ("worried",),
     "quote": ("quoted",),
     "cite": ("cited",),
+    "call": ("calls", "called"),
+    "ask": ("asks", "asked"),
 }
 
 FINITE_CUES: dict[str, str] = {form: lemma for lemma, forms in _VERB_FORMS.items() for form in forms}
@@ -320,7 +322,8 @@ STOPWORDS = _words(
     "previously eventually ultimately apparently reportedly allegedly clearly "
     "obviously perhaps maybe certainly surely unfortunately fortunately sadly "
     "interestingly notably importantly specifically meanwhile instead whether "
-    "not nothing everything something anything everyone someone anyone nobody"
+    "not nothing everything something anything everyone someone anyone nobody having "
+    "unlike like let please"
 )
 
 CONJUNCTIONS = _words("and but or nor yet so")

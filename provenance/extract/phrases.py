@@ -305,9 +305,25 @@ def parse_mention(toks: list[Token], start: int, end: int, text: str) -> Mention
         return Mention(start, end, raw, "name", _join(core, text), _org_kind(lows), None, None)
     before_lows = [w.base for w in before]
     has_title = any(w.base in TITLE_WORDS or w.base.split("-")[0] in TITLE_WORDS for w in before)
+    if tail and before and before[-1].possessive:
+        # "the president's Pacific roots": a thing of someone's, not a name with a title.
+        return Mention(start, end, raw, "description", _join(core, text), "unknown")
+    if tail and has_title and before and before[-1].low == "of":
+        # "Sen. Ted Cruz of Texas": the name stands between the title and "of".
+        t = max(i for i, w in enumerate(before) if w.base in TITLE_WORDS or w.base.split("-")[0] in TITLE_WORDS)
+        between = [w for w in before[t + 1 : -1] if w.text != "."]
+        if between and all(_is_name_word(w) for w in between):
+            first = next(i for i in range(t + 1, len(before)) if before[i].text != ".")
+            tail = before[first:-1]
+            before = before[: t + 1]
+            k = len(before)
+            has_title = True
     if tail and not head.possessive and (has_title or not before):
         # "Kremlin spokesman Dmitry Peskov", "Mr. Obama", "Vasily Golubev", "RIA".
         name_toks = [w for w in tail if w.text != "."]
+        if len(name_toks) >= 2 and all(w.text.isupper() for w in name_toks):
+            # "CONGRESS HAS INVESTIGATED HIM": a heading in capitals, not a name.
+            return Mention(start, end, raw, "description", _join(core, text), "unknown")
         if before and before[-1].low == "of" and len(name_toks) > 2:
             # "Secretary of State Antony Blinken": the first word after "of" is the title's.
             before = core[: k + 1]
@@ -316,6 +332,8 @@ def parse_mention(toks: list[Token], start: int, end: int, text: str) -> Mention
         name = _join(tail, text)
         honorific = None
         gender = None
+        if before and before[-1].text == "." and len(before) >= 2 and before[-2].base in HONORIFICS:
+            before = before[:-1]  # "Mr." -> "Mr"
         if before and before[-1].base.rstrip(".") in HONORIFICS:
             honorific = before[-1].base
             if honorific in FEMALE_HONORIFICS:

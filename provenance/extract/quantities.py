@@ -406,6 +406,15 @@ def _is_excluded(toks: list[_Tok], num: _Num) -> bool:
             return True  # F16, Su-34, COVID-19, the 30 of 10:30
         if nxt is not None and nxt.low in _TIME_WORDS:
             return True
+        if (
+            prev is not None
+            and prev.text[0].isupper()
+            and len(first.text) == 1
+            and i >= 2
+            and toks[i - 2].text not in ".!?\n"
+            and _modifier_before(toks, i) is None
+        ):
+            return True  # a model designation: "Challenger 2 tanks", "Leopard 2"
         if prev is not None and prev.low in _MONTHS:
             return True  # September 7
         if nxt is not None and nxt.low in _MONTHS:

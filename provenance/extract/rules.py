@@ -27,6 +27,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from provenance.extract.lexicon import (
+    NP_MODIFIERS as NP_MODIFIERS_SET,
+)
+from provenance.extract.lexicon import (
+    ABBREVIATIONS,
     APPOSITIVE_OPENERS,
     AUX_ADVERBS,
     CLAUSE_OPENERS,
@@ -66,6 +70,8 @@ _TIME_NOUNS = frozenset(
 )
 _MOD_TIME = frozenset({"early", "late", "earlier", "later", "last", "this", "next"})
 _RELAY_PARTICIPLES = frozenset({"citing", "quoting"})
+_SUBJECT_STOPS = frozenset({"while", "although", "though", "because", "if", "when", "that", "and",
+                            "but", "as", "since", "whereas", "yet", "however"})
 _OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
 _PARTICIPLE_PREPS = frozenset({"by", "from", "for", "while", "after", "before", "without", "when",
                                "of", "in"})
@@ -119,8 +125,17 @@ def _is_sentence_end(toks: list[Token], p: int) -> bool:
     while p < n and (toks[p].quote == 3 or toks[p].text in ")]"):
         p += 1
     return p >= n or (toks[p].text in SENTENCE_END and p == n - 1) or (
-        toks[p].text in SENTENCE_END and all(t.quote == 3 or t.text in ")]" for t in toks[p + 1 :])
+        toks[p].text in SENTENCE_END and _only_closers(toks, p + 1)
     )
+
+
+def _only_closers(toks: list[Token], p: int) -> bool:
+    """Are the tokens from ``p`` to the end only closing quotes and brackets? (Bounded: a
+    sentence never ends with more than a few of them.)"""
+    n = len(toks)
+    if n - p > 4:
+        return False
+    return all(toks[k].quote == 3 or toks[k].text in ")]" for k in range(p, n))
 
 
 def skip_adverbials(toks: list[Token], p: int, hi: int) -> int:
@@ -133,7 +148,10 @@ def skip_adverbials(toks: list[Token], p: int, hi: int) -> int:
         low = tok.low
         if tok.quote != 0:
             return p
-        if low in _ADVERB_AFTER or low in WEEKDAYS:
+        if low in _ADVERB_AFTER or low in WEEKDAYS or (
+            low.endswith("ly") and not tok.cap and low not in ("only", "early", "family", "july", "italy", "ally")
+            and (p + 1 >= hi or toks[p + 1].text in (",", ".", ";") or toks[p + 1].low == "that" or toks[p + 1].quote == 2)
+        ):
             p += 1
             continue
         if low in _MOD_TIME and p + 1 < hi and (toks[p + 1].low in WEEKDAYS or toks[p + 1].low in _TIME_NOUNS or toks[p + 1].low in ("on", "in")):
@@ -177,9 +195,9 @@ def _prep_phrase_end(toks: list[Token], p: int, hi: int) -> int:
     # a comma or the end of the sentence.
     q = p + 1
     while q < hi and q <= p + 10 and toks[q].quote == 0 and toks[q].text not in (",", ";", ":") and not (
-        toks[q].text in SENTENCE_END
+        toks[q].text in SENTENCE_END and not (toks[q - 1].end == toks[q].start and toks[q - 1].low in ABBREVIATIONS)
     ) and toks[q].low not in ("that", "and", "but", "if", "whether") and toks[q].low not in FINITE_CUES:
-        if toks[p].low not in ("of", "about") and not (toks[q].cap or toks[q].low in ("the", "a") or toks[q].possessive):
+        if toks[p].low not in ("of", "about") and not (toks[q].cap or toks[q].low in ("the", "a") or toks[q].possessive or toks[q].text == "."):
             break
         q += 1
     if q > p + 1 and (q >= hi or toks[q].text in (",", ";") or _is_sentence_end(toks, q)):
@@ -223,6 +241,11 @@ def _comma_subject(toks: list[Token], j: int, text: str) -> tuple[Mention, int] 
     limit = max(0, j - 40)
     while k >= limit and len(commas) < 3:
         t = toks[k]
+        if t.text == "." and k > 0 and toks[k - 1].end == t.start and (
+            "." in toks[k - 1].text or len(toks[k - 1].text) <= 3 and toks[k - 1].cap
+        ):
+            k -= 1  # "U.S." "Ky." "Jr.": an abbreviation, not a sentence end
+            continue
         if t.quote != 0 or t.text in (";", ":") or t.text in SENTENCE_END:
             break
         if t.text == ",":
@@ -235,9 +258,11 @@ def _comma_subject(toks: list[Token], j: int, text: str) -> tuple[Mention, int] 
     if c1 + 1 < j and is_head(toks[j - 1]) and toks[j - 1].low not in PRONOUNS:
         s = scan_left(toks, j - 1, c1 + 1)
         pure_name = all((t.cap and t.word and t.base not in STOPWORDS) or t.text == "." for t in toks[c1 + 1 : j])
-        if s == c1 + 1 and pure_name and c1 >= 1 and is_head(toks[c1 - 1]):
+        if s == c1 + 1 and pure_name and c1 >= 1 and toks[c1 - 1].word:
             m = parse_mention(toks, s, j, text)
-            d = scan_left(toks, c1 - 1, 0)
+            d = scan_left(toks, c1 - 1, 0) if is_head(toks[c1 - 1]) else -1
+            if d < 0:
+                d = _generic_subject(toks, c1 - 1, require_boundary=False)
             if m.form == "name" and not m.single and d >= 0 and _left_boundary_ok(toks, d):
                 if m.role is None:
                     m.role = _role_text(text[toks[d].start : toks[c1 - 1].end])
@@ -348,8 +373,11 @@ def _is_verb_use(toks: list[Token], i: int) -> bool:
                     "unconfirmed", "earlier", "immediate", "initial", "similar", "other", "media"
                     ) and not (prev.low == "media" and i >= 2 and toks[i - 2].low in ("the", "local", "state", "social")):
         return False
-    if i + 1 < len(toks) and toks[i + 1].low in ("of", "about", "by", "from", "were", "was", "are", "is", "have", "had", "suggest"):
+    if i + 1 < len(toks) and (toks[i + 1].low in ("of", "about", "by", "from", "were", "was", "are", "is", "have", "had", "suggest", "into", "for")
+                              or toks[i + 1].low in FINITE_CUES):
         return False
+    if prev.text[0].isdigit() or prev.low.split("-")[-1] in _NUMBER_WORDS:
+        return False  # "Twenty-seven states", "20 reports
     if prev.possessive:
         return False  # "Editor's note", "the ministry's report"
     return is_head(prev) or prev.low in AUX_ADVERBS or prev.low in WEEKDAYS or prev.text == ","
@@ -410,7 +438,7 @@ def _according_to(sent: Sentence, text: str, i: int, width: int = 2) -> Attribut
     lead = i
     while lead > 0 and toks[lead - 1].text in (",", "—", "("):
         lead -= 1
-    starts_sentence = all(t.low in STOPWORDS or t.text in (",",) for t in toks[:lead])
+    starts_sentence = lead <= 6 and all(t.low in STOPWORDS or t.text == "," for t in toks[:lead])
     # An appositive after the speaker (", the city's mayor,") belongs to the attribution; when
     # the content follows, only a short one closed by a comma.
     after = _skip_trailing_appositive(toks, region_hi, n)
@@ -429,10 +457,13 @@ def _skip_trailing_appositive(toks: list[Token], p: int, n: int) -> int:
         toks[p + 1].low in APPOSITIVE_OPENERS or toks[p + 1].possessive
     ):
         q = p + 1
-        while q < n and toks[q].text != "," and toks[q].quote == 0 and not (
+        limit = min(n, p + 40)
+        while q < limit and toks[q].text != "," and toks[q].quote == 0 and not (
             toks[q].text in SENTENCE_END and q == n - 1
         ):
             q += 1
+        if q == limit and q < n:
+            return p
         if q >= n or toks[q].text == "," or _is_sentence_end(toks, q):
             return q
     return p
@@ -493,11 +524,13 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
     j, negated = _previous_significant(toks, i, 0)
     if negated and lemma not in ("deny",):
         return None
+    if any(t.low in _PASSIVE for t in toks[j + 1 : i]):
+        return None  # "was first declared by": a passive, the subject is not the speaker
     if j < 0:
         return None
     prev = toks[j]
     # Inversion: ", said X" / "” said X".
-    if prev.text in (",", ":", "—") or prev.quote == 3:
+    if (prev.text in (",", ":", "—") or prev.quote == 3) and lemma != "call":
         att = _inverted(sent, text, i, cue_hi, lemma, j)
         if att is not None:
             return att
@@ -509,6 +542,12 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
         found = _comma_subject(toks, j, text)
         if found is not None:
             mention, region_lo = found
+    elif prev.low in ("who", "that") and j >= 1 and is_head(toks[j - 1]) and toks[j - 1].low not in PRONOUNS:
+        # "some economists who argue that ...": the speaker is the relative's antecedent.
+        s = scan_left(toks, j - 1, 0)
+        if s >= 0 and _left_boundary_ok(toks, s):
+            mention = parse_mention(toks, s, j, text)
+            region_lo = s
     elif prev.text == ")":
         q = j - 1
         while q >= 0 and q >= j - 8 and toks[q].text != "(" and toks[q].quote == 0:
@@ -523,7 +562,9 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
         if s >= 0 and _left_boundary_ok(toks, s):
             mention = parse_mention(toks, s, j + 1, text)
             region_lo = s
-    elif prev.low in ("and", "but", "then") and lemma not in SOURCE_ONLY_LEMMAS:
+    elif prev.low in ("and", "but", "then") and lemma not in SOURCE_ONLY_LEMMAS and (
+        tok.low.endswith(("ed", "s")) or tok.low in ("told", "said", "wrote")
+    ):
         subj = _sentence_subject(toks, text, j)
         if subj is not None:
             mention = subj
@@ -536,11 +577,22 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
         if s >= 0:
             mention = parse_mention(toks, s, j + 1, text)
             region_lo = s
+    if lemma in SOURCE_ONLY_LEMMAS or mention is None:
+        # "A 2014 study by Harvard found", "The latest poll released Friday shows": a document
+        # or data source heads the clause; the whole phrase names it.
+        found_source = _source_subject(toks, j, text)
+        if found_source is not None:
+            mention, region_lo = found_source
+            rule = "direct"
     if mention is None:
         return None
     head_low = toks[mention.end - 1].base if mention.end > 0 else ""
-    if lemma in SOURCE_ONLY_LEMMAS and head_low not in SOURCE_NOUNS and head_low not in ("media", "data"):
+    if lemma in SOURCE_ONLY_LEMMAS and head_low not in SOURCE_NOUNS and head_low not in ("media", "data") and not any(
+        t.base in SOURCE_NOUNS for t in toks[mention.start : mention.end]
+    ):
         return None
+    if lemma == "call":
+        return _called(sent, text, i, mention, region_lo)
     # What follows the cue decides on which side the content is.
     p = cue_hi
     via: list[Mention] = []
@@ -607,7 +659,9 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
             att.rule = "indirect" if rule == "direct" else rule
             att.region_hi = p
             return att
-        return None
+        if nxt.low in _LEFT_OPENERS or nxt.low.endswith("ing"):
+            return None
+        # "Trump said after the convention he would ...": the content follows after all.
     if toks[p].text == ",":
         q = p + 1
         if q < n and toks[q].low in ("citing", "quoting") and (
@@ -647,8 +701,10 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
             att.rule = "interjected"
             att.right_start = p + 1
             return att
-        left_has_content = region_lo > 0 and any(t.word for t in toks[:region_lo])
-        if q < n and (toks[q].low in CLAUSE_OPENERS or toks[q].low in PARTICIPLE_CUES or toks[q].low in ("citing", "quoting", "according", "who", "which", "in", "on", "after", "before", "amid", "during")):
+        left_has_content = region_lo > 0 and _has_clause_before(toks, region_lo, 1)
+        if q < n and (toks[q].low in CLAUSE_OPENERS or toks[q].low in PARTICIPLE_CUES or toks[q].low in ("citing", "quoting", "according", "who", "which", "in", "on", "after", "before", "amid", "during") or (
+            toks[q].low.endswith("ing") and not toks[q].cap and toks[q].low not in _NOT_PARTICIPLES
+        )):
             att.side = "left"
             att.rule = "indirect" if rule == "direct" else rule
             return att
@@ -669,6 +725,8 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
         return att
     if lemma in NEEDS_OBJECT_CLAUSE and toks[p].low not in ("the", "a", "an") and not toks[p].word:
         return None
+    if lemma in _CLAUSE_ONLY and not _clause_like(toks, p):
+        return None  # "had added the additional week", "promised a veto": an object, not a statement
     # "X said C" without "that".
     if region_lo > 0 and toks[region_lo - 1].text == "," and _has_clause_before(toks, region_lo):
         # "C1, X says C2" rarely happens; "C, X said more ..." is more likely a run-on.
@@ -682,12 +740,12 @@ _GENERIC_DETS = frozenset({"the", "a", "an", "one", "his", "her", "its", "their"
                            "another", "each", "every"})
 
 
-def _generic_subject(toks: list[Token], j: int) -> int:
+def _generic_subject(toks: list[Token], j: int, require_boundary: bool = True) -> int:
     """Start of a short "determiner (adjective) noun" subject ending at ``j``, or -1."""
     if toks[j].low in STOPWORDS or toks[j].low.endswith(("ly", "ing")) or toks[j].low in FINITE_CUES:
         return -1
     k = j - 1
-    while k >= 0 and k >= j - 3:
+    while k >= 0 and k >= j - (3 if require_boundary else 6):
         t = toks[k]
         if t.quote != 0 or not t.word:
             return -1
@@ -695,15 +753,100 @@ def _generic_subject(toks: list[Token], j: int) -> int:
             start = k
             if t.possessive and k > 0 and toks[k - 1].low in ("the", "a", "an"):
                 start = k - 1
+            if not require_boundary:
+                return start
             return start if _left_boundary_ok(toks, start) and (start == 0 or toks[start - 1].text in (",", ";", ":", "—") or toks[start - 1].quote == 3) else -1
-        if t.low in STOPWORDS or t.low in FINITE_CUES:
+        if (t.low in STOPWORDS and (require_boundary or t.low not in ("of", "for", "at", "in", "on")))or t.low in FINITE_CUES:
             return -1
         k -= 1
     return -1
 
 
-def _has_clause_before(toks: list[Token], lo: int) -> bool:
-    return sum(1 for t in toks[:lo] if t.word) >= 4
+def _source_subject(toks: list[Token], j: int, text: str) -> tuple[Mention, int] | None:
+    """A clause subject ending at ``j`` whose head (among its first words) is a source noun."""
+    k = j
+    while k >= 0 and j - k < 30:
+        t = toks[k]
+        if t.text in (";", ":") or t.quote != 0 or (t.low in _SUBJECT_STOPS and k < j):
+            break
+        if t.text in SENTENCE_END and not (k > 0 and toks[k - 1].end == t.start and (
+                "." in toks[k - 1].text or len(toks[k - 1].text) <= 3)):
+            break
+        k -= 1
+    start = k + 1
+    while start <= j and toks[start].text in (",", "—"):
+        start += 1
+    if start > j or toks[j].text == ",":
+        if start <= j and toks[j].text == ",":
+            j -= 1
+        else:
+            return None
+    for h in range(start, min(j + 1, start + 6)):
+        t = toks[h]
+        if t.base in SOURCE_NOUNS and not t.cap or (t.base in SOURCE_NOUNS and h == start):
+            if all(w.low in _GENERIC_DETS or w.low in NP_MODIFIERS_SET or w.cap or w.text[0].isdigit()
+                   or _adjective_ok(w) for w in toks[start:h]):
+                end = j + 1
+                while end - 1 > h and toks[end - 1].text in (",", "—"):
+                    end -= 1
+                m = parse_mention(toks, start, end, text)
+                m.form = "description"
+                m.name = text[toks[start].start : toks[end - 1].end]
+                m.kind = "unknown"
+                return m, start
+            return None
+    return None
+
+
+def _adjective_ok(w: Token) -> bool:
+    return w.word and not w.cap and w.low not in STOPWORDS and not w.low.endswith("ly")
+
+
+def _called(sent: Sentence, text: str, i: int, mention: Mention, region_lo: int) -> Attribution | None:
+    """X called Y Z / X called for Z / X called on Y to Z: the content follows the cue."""
+    toks = sent.tokens
+    n = len(toks)
+    p = i + 1
+    if p < n and toks[p].low == "for":
+        p += 1
+    elif p < n and toks[p].low in ("on", "upon"):
+        end = scan_right(toks, p + 1, n)
+        if end < 0:
+            return None
+        p = end
+    if p >= n or _is_sentence_end(toks, p) or toks[p].text in (",", ";") or toks[p].low in ("it", "off", "back", "out"):
+        return None
+    att = Attribution(sent, i, i + 1, "call", "direct", "right", region_lo, p, mention)
+    att.right_start = p
+    return att
+
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "hundred hundreds thousand thousands million dozens several many".split()
+)
+_CLAUSE_ONLY = frozenset({"add", "maintain", "promise", "reveal"})
+
+
+def _clause_like(toks: list[Token], p: int) -> bool:
+    """Does the content at ``p`` start like a clause (not a bare object noun phrase)?"""
+    t = toks[p]
+    if t.quote == 2 or t.low in ("that", "there", "he", "she", "they", "it", "we", "i", "you"):
+        return True
+    if t.cap and t.word:
+        return True
+    return t.low in ("this", "these", "those") or t.text[0].isdigit()
+
+
+def _has_clause_before(toks: list[Token], lo: int, words: int = 4) -> bool:
+    """Are there at least ``words`` words before token ``lo``? (Counts only what it needs.)"""
+    seen = 0
+    for k in range(lo - 1, -1, -1):
+        if toks[k].word:
+            seen += 1
+            if seen >= words:
+                return True
+    return False
 
 
 def _inverted(sent: Sentence, text: str, i: int, cue_hi: int, lemma: str, j: int) -> Attribution | None:
@@ -717,6 +860,14 @@ def _inverted(sent: Sentence, text: str, i: int, cue_hi: int, lemma: str, j: int
     if toks[p].low in PRONOUNS and toks[p].low not in ("he", "she", "they", "it"):
         return None
     after = skip_adverbials(toks, end, n)
+    if after < n and toks[after].low in ("in", "at", "on", "with", "for", "from", "of"):
+        # "said one source in the room.": a short phrase that still describes the speaker.
+        q = after + 1
+        while q < n and q <= after + 8 and toks[q].quote == 0 and toks[q].text not in (",", ";") and not _is_sentence_end(toks, q):
+            q += 1
+        if q >= n or toks[q].text in (",", ";") or _is_sentence_end(toks, q):
+            end = q
+            after = q
     if not (after >= n or _is_sentence_end(toks, after) or toks[after].text in (",", ";", "—", ":")
             or toks[after].quote == 2):
         return None
@@ -726,7 +877,8 @@ def _inverted(sent: Sentence, text: str, i: int, cue_hi: int, lemma: str, j: int
         # The rest of the sentence describes the speaker (", a historian who ..., and ..."),
         # up to a new quotation or a participle that adds to the statement.
         q = after + 1
-        while q < n and toks[q].quote != 2 and not (
+        limit = min(n, after + 60)
+        while q < limit and toks[q].quote != 2 and not (
             toks[q].low in PARTICIPLE_CUES and toks[q - 1].text == ","
         ) and not (toks[q].low in ("citing", "quoting") and toks[q - 1].text == ","):
             q += 1

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from provenance.extract.lexicon import HONORIFICS, STOPWORDS
 from provenance.extract.phrases import Mention
 
+RECENT_LIMIT = 60
+"""How far back (in distinct actors) a pronoun or description looks for its antecedent."""
+
 ORG_KINDS = frozenset(
     {"organisation", "government", "military", "news_outlet", "news_agency", "platform", "party"}
 )
@@ -71,6 +74,9 @@ class Registry:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self._by_key: dict[str, Entity] = {}
+        self._recent: dict[int, Entity] = {}
+        """Mentioned entities, least recent first (dicts keep insertion order)."""
+        self._by_surname: dict[str, list[Entity]] = {}
         self._clock = 0
         self.full_names: dict[str, str] = {}
         """Surname -> most recent multi-word name seen anywhere in the text."""
@@ -81,6 +87,28 @@ class Registry:
         """Mark ``entity`` as the most recently mentioned."""
         self._clock += 1
         entity.seen = self._clock
+        self._recent.pop(id(entity), None)
+        self._recent[id(entity)] = entity
+        self._index_surname(entity)
+
+    def _index_surname(self, entity: Entity) -> None:
+        if len(entity.name.split()) > 1:
+            bucket = self._by_surname.setdefault(entity.surname, [])
+            if entity not in bucket:
+                bucket.append(entity)
+
+    def with_surname(self, word: str) -> list[Entity]:
+        """Multi-word-named entities whose last word is ``word`` (lower case)."""
+        return list(self._by_surname.get(word, ()))
+
+    def recent(self, limit: int = RECENT_LIMIT) -> list[Entity]:
+        """The most recently mentioned entities, most recent first (at most ``limit``)."""
+        out: list[Entity] = []
+        for ent in reversed(self._recent.values()):
+            out.append(ent)
+            if len(out) >= limit:
+                break
+        return out
 
     def _add(self, name: str, kind: str, sentence: int) -> Entity:
         ent = Entity(name=name, kind=kind, sentence=sentence)
@@ -125,20 +153,26 @@ class Registry:
     def _pronoun(self, word: str) -> Resolution:
         if word in ("he", "she"):
             want = "m" if word == "he" else "f"
-            for ent in sorted(self.entities, key=lambda e: -e.seen):
-                if ent.seen == 0 or not _may_be_person(ent):
-                    continue
+            people = [e for e in self.recent() if _may_be_person(e)]
+            for rank, ent in enumerate(people):
                 if ent.gender and ent.gender != want:
                     continue
-                ent.gender = want
+                if rank == 0 and ent.gender is None:
+                    # Only the most recent person learns a gender from a pronoun: a pronoun
+                    # that skips over people says nothing certain about them.
+                    ent.gender = want
+                self.touch(ent)
+                return Resolution(ent, f"'{word}' resolved to {ent.name}, the last person named "
+                                       f"(sentence {ent.sentence})")
+            if people:
+                # No one of that gender: the most recent person is still the best guess.
+                ent = people[0]
                 self.touch(ent)
                 return Resolution(ent, f"'{word}' resolved to {ent.name}, the last person named "
                                        f"(sentence {ent.sentence})")
             return Resolution(None, f"'{word}' has no antecedent")
         if word in ("they", "it"):
-            for ent in sorted(self.entities, key=lambda e: -e.seen):
-                if ent.seen == 0:
-                    continue
+            for ent in self.recent():
                 if ent.kind == "person" or _may_be_person(ent):
                     continue  # "they" and "it" are not one person
                 if word == "it" and ent.kind == "unnamed":
@@ -151,9 +185,7 @@ class Registry:
     def _definite(self, m: Mention, sentence: int) -> Resolution:
         words = m.name.lower().replace("’", "'").split()
         head = words[-1] if words else ""
-        for ent in sorted(self.entities, key=lambda e: -e.seen):
-            if ent.seen == 0:
-                continue
+        for ent in self.recent():
             if head in ent.words and all(w in ent.words for w in words if w != "the"):
                 self.touch(ent)
                 return Resolution(ent, f"'{m.text}' resolved to {ent.name} named in sentence "
@@ -171,7 +203,7 @@ class Registry:
             word = parts[0].lower() if parts else ""
             # A surname: the most recent person whose name ends with it.
             best: Entity | None = None
-            for ent in self.entities:
+            for ent in self._by_surname.get(word, ()):
                 if ent.kind in ("person", "unknown") and ent.surname == word and len(ent.name.split()) > 1 and (
                     best is None or ent.seen > best.seen
                 ):
@@ -202,6 +234,7 @@ class Registry:
                 short.aliases.add(short.name)
                 short.name = m.name
                 self._by_key[_key(m.name)] = short
+                self._index_surname(short)
                 ent = short
         if ent is None:
             ent = self._add(m.name, m.kind, sentence)
@@ -225,8 +258,10 @@ def _may_be_person(ent: Entity) -> bool:
     """A person, or a bare name that may well be one ("Lynch"), but not an acronym ("NATO")."""
     if ent.kind == "person":
         return True
-    return (ent.kind == "unknown" and not ent.name.isupper() and ent.name[:1].isupper()
-            and " " not in ent.name)
+    # A bare capitalised word is a person only once it has spoken ("Fowler said"): subjects
+    # such as "Demonstrators" or "Video" are not.
+    return (ent.kind == "unknown" and ent.speaker and not ent.name.isupper()
+            and ent.name[:1].isupper() and " " not in ent.name)
 
 
 def _clean_role(role: str) -> str:

@@ -33,7 +33,9 @@ from provenance.model import (
     Dataset,
     Document,
     Link,
+    Merge,
     Quantity,
+    Unlinked,
     normalize_name,
 )
 from provenance.store.curation import CurationMixin
@@ -173,7 +175,20 @@ class Store(CurationMixin):
                     report.claims_kept += 1
             for link in ds.links:
                 report.links_new += self.put_link(link)
+            self._restore_curation(ds)
         return report
+
+    def _restore_curation(self, ds: Dataset) -> None:
+        """Verdicts, unlinked pairs and merges carried by a JSON export."""
+        for merge in ds.merges:
+            if self.actors_by_id([merge.source]) and self.actors_by_id([merge.into]):
+                self.merge_actors(merge.into, merge.source)
+            else:
+                self.record_merge(merge.source, merge.into)
+        for pair in ds.unlinked:
+            self.unlink(pair.a, pair.b, pair.note)
+        for verdict in ds.verdicts:
+            self.add_verdict(verdict)
 
     def _apply_merges(self, ds: Dataset) -> Dataset:
         """Rewrite actor ids a curator merged away, so re-ingest does not split them again."""
@@ -610,6 +625,9 @@ class Store(CurationMixin):
             actors=self.actors(),
             claims=self.claims_by_id(claim_ids),
             links=self.links(),
+            verdicts=self.verdicts(),
+            unlinked=[Unlinked(a=a, b=b, note=note) for a, b, note in self.suppressions()],
+            merges=[Merge(source=k, into=v) for k, v in sorted(self.merges().items())],
         )
 
     def neighbourhood(self, claim_ids: Sequence[str]) -> Dataset:

@@ -164,6 +164,10 @@ class CurationMixin:
         self.db.execute(
             "UPDATE actors SET affiliation = NULL WHERE id = ? AND affiliation = ?", (keep, keep)
         )
+        self.record_merge(gone, keep)
+
+    def record_merge(self, gone: str, keep: str) -> None:
+        """Remember that ``gone`` now means ``keep`` (earlier merges into ``gone`` follow)."""
         self.db.execute(
             "INSERT OR REPLACE INTO actor_merges (from_id, into_id, at) VALUES (?, ?, ?)",
             (gone, keep, _now()),
