@@ -78,6 +78,8 @@ def ingest_paths(
     options: TextOptions = TextOptions(),
     *,
     on_loaded: Callable[[Path, Dataset], None] | None = None,
+    link: bool = True,
+    min_sources: int = 2,
 ) -> IngestReport:
     """Load every path, then write them all to the store in one transaction.
 
@@ -86,6 +88,8 @@ def ingest_paths(
         paths: claims files (``.json``) and article texts.
         options: metadata for article texts.
         on_loaded: called after each file is parsed (progress reporting).
+        link: link the new claims to what is stored and reassess statuses.
+        min_sources: independent source groups a claim needs to be confirmed.
     """
     loaded: list[Dataset] = []
     for path in paths:
@@ -97,4 +101,9 @@ def ingest_paths(
     with store.transaction():
         for ds in loaded:
             report.add(store.ingest(ds))
+        if link:
+            from provenance.refresh import refresh
+
+            new = [c.id for ds in loaded for c in ds.claims]
+            report.links_new += refresh(store, new, min_sources=min_sources).links_new
     return report

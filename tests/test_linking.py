@@ -439,3 +439,45 @@ def test_store_keys_find_every_linked_pair() -> None:
     keys = {c.id: blocking_keys(c, docs[c.document], ds.actors) for c in ds.claims}
     for link in find_links(ds).links:
         assert keys[link.source] & keys[link.target], link.note
+
+
+def test_two_speakers_in_the_same_words_corroborate() -> None:
+    content = "two people were injured when debris fell on Larkara"
+    b, d1, d2 = _two_docs(f"Local media said {content}.", f"The mayor said {content}.")
+    media = b.actor("local media", kind="unnamed")
+    mayor = b.actor("The Mayor", kind="person")
+    b.claim(d1, content, speaker=media)
+    b.claim(d2, content, speaker=mayor)
+    assert [k.relation for k in find_links(b.build()).links] == ["corroborates"]
+
+
+def test_events_outside_the_lexicon_meet_by_their_verbs() -> None:
+    b, d1, d2 = _two_docs(
+        "The emergency service said 6,300 people had been evacuated from villages in Ostrel.",
+        "The governor said up to 12,000 people had been evacuated from villages in Ostrel.",
+    )
+    b.claim(
+        d1,
+        "6,300 people had been evacuated from villages in Ostrel",
+        speaker=b.actor("Emergency Service"),
+    )
+    b.claim(
+        d2,
+        "up to 12,000 people had been evacuated from villages in Ostrel",
+        speaker=b.actor("The Governor"),
+    )
+    result = find_links(b.build())
+    assert [k.relation for k in result.links] == ["corroborates"]
+    assert "v:evacuat" in (result.links[0].note or "")
+
+
+def test_conflict_needs_the_same_places() -> None:
+    b, d1, d2 = _two_docs(
+        "The ministry said 44 drones were downed in Rostov.",
+        "The governor said 2 drones were downed in Morozovsk district in Rostov.",
+    )
+    b.claim(d1, "44 drones were downed in Rostov", speaker=b.actor("Ministry X"))
+    b.claim(
+        d2, "2 drones were downed in Morozovsk district in Rostov", speaker=b.actor("Governor Y")
+    )
+    assert find_links(b.build()).links == []

@@ -3,7 +3,8 @@
 For a claim, :func:`claim_features` works out
 
 * **families** - the kind of event ("air_defence" for downed / intercepted / destroyed / shot
-  down / repelled; "explosion"; "death"; "injury"; "strike"; "fire"), from a small lexicon;
+  down / repelled; "explosion"; "death"; "injury"; "strike"; "fire"), from a small lexicon,
+  plus the stems of its past participles (``v:evacuat``) for events the lexicon lacks;
 * **places** - the specific places the claim is about. From the claim's own words first, but
   only those scoping its count: in "53 drones, the majority of which targeted the Rostov region"
   Rostov scopes the part, not the 53. A claim naming no place borrows one from its document:
@@ -78,6 +79,17 @@ for _fam, _units in {
 
 _AERIAL_COMPOUND = re.compile(
     r"\b(?:unmanned|aerial|airborne|air)\s+(?:vehicle|target|object)s?\b", re.I
+)
+
+_PARTICIPLE = re.compile(r"\b[a-z]{3,}(?:ed|en)\b")
+# Participles of speech, attribution and time that say nothing about what happened.
+_NOT_EVENT_VERBS = frozenset(
+    _words(
+        "said reported added claimed stated confirmed announced noted cited quoted denied "
+        "warned told asked called used seemed appeared happened occurred remained continued "
+        "expected needed wanted tried started ended given taken been seen even then when "
+        "often seven eleven open hidden between"
+    )
 )
 
 _STOPWORDS = frozenset(
@@ -276,7 +288,22 @@ class ClaimFeatures:
 
 
 def _families(text: str) -> frozenset[str]:
-    return frozenset(fam for fam, rx in _FAMILY_RES.items() if rx.search(text))
+    """Event families from the lexicon, plus ``v:<stem>`` for each past participle, so that
+    events outside the lexicon ("evacuated", "detained") meet when described alike."""
+    fams = {fam for fam, rx in _FAMILY_RES.items() if rx.search(text)}
+    for m in _PARTICIPLE.finditer(text):
+        word = m.group().lower()
+        if word not in _NOT_EVENT_VERBS:
+            fams.add("v:" + _stem(word))
+    return frozenset(fams)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ied", "ed", "en"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e")
 
 
 def _claim_offset(claim: Claim, ctx: DocumentContext) -> int | None:

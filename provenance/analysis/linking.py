@@ -15,15 +15,17 @@ than a missed one.
 
 * Different times never link: when both event windows are known and do not overlap, or the
   claims are from different documents and either window is unknown.
-* **repeats** - near-identical words carried again (in another document, or by another relay):
-  the same statement, which adds no corroboration.
+* **repeats** - the same speaker's near-identical words carried again (in another document, by
+  another relay, or restated in the same article), or an unattributed sentence carrying them:
+  the same statement, which adds no corroboration. Two speakers in the same words are judged
+  as corroboration instead.
 * **corroborates** (statement) - an organisation and its own spokesperson or member (actor
   affiliation, or a role naming it: "Kremlin spokesman") saying the same thing in other words.
 * **corroborates** (event) - the same kind of event (shared family such as downed /
   intercepted / destroyed), the same specific place, overlapping dates, from different speakers,
   with compatible counts of the same unit family ("44 drones" and "more than 40 targets").
-* **conflicts** - the same event with incompatible counts from different speakers, or a denial
-  ("denied ...") of the same event or statement.
+* **conflicts** - the same event in exactly the same places with incompatible counts from
+  different speakers, or a denial ("denied ...") of the same event or statement.
 * **updates** - the same event counted differently by the same speaker in a later document
   (a death toll revised): the later claim updates the earlier, which is reported superseded.
 
@@ -76,6 +78,7 @@ REPEAT_JACCARD = 0.7
 STRICT_REPEAT_JACCARD = 0.85  # across documents whose dates are unknown
 REPEAT_CONTAINED = 0.8  # same speaker: share of the shorter quote's words found in the longer
 REPEAT_CONTAINED_MIN = 5
+UNATTRIBUTED_REPEAT_MIN = 10  # content words of an unattributed repeat naming no shared place
 SAME_FAMILY_OVERLAP = 0.6
 SAME_FAMILY_JACCARD = 0.35
 MIN_TOKENS = 4
@@ -318,18 +321,18 @@ def judge_pair(
     elif not same_doc:
         # Without dates, claims of two articles may report two events years apart; only words
         # carried over verbatim still tell that one repeats the other.
-        return _repeat(fa, fb, strict=True)
+        return _repeat(fa, fb, strict=True, same_speaker=_same_source(fa, fb, actors))
     if fa.places and fb.places and not fa.places & fb.places:
         return None  # different places: different events
-    same_speaker = a.speaker is not None and a.speaker == b.speaker
+    same_speaker = _same_source(fa, fb, actors)
+    repeat = _repeat(fa, fb, strict=False, same_speaker=same_speaker)
+    if repeat is not None:
+        return repeat
     if same_speaker and same_doc:
-        return None
+        return None  # a statement and its parts ("53 drones ... 44 of them in Rostov")
     denial = _denial(fa, fb)
     if denial is not None:
         return denial
-    repeat = _repeat(fa, fb, strict=False)
-    if repeat is not None:
-        return repeat
     spa = actors.get(a.speaker) if a.speaker else None
     spb = actors.get(b.speaker) if b.speaker else None
     family = _same_family(spa, spb)
@@ -372,7 +375,21 @@ def _denial(fa: ClaimFeatures, fb: ClaimFeatures) -> Judgement | None:
     return Judgement("conflicts", denier.claim.id, other.claim.id, f"denial; {why}")
 
 
-def _repeat(fa: ClaimFeatures, fb: ClaimFeatures, *, strict: bool) -> Judgement | None:
+def _same_source(fa: ClaimFeatures, fb: ClaimFeatures, actors: Mapping[str, Actor]) -> bool:
+    """One speaker behind both claims. "A resident" or "local media" in two articles are the
+    same source only when they speak of the same place: the name identifies nobody."""
+    a, b = fa.claim, fb.claim
+    if a.speaker is None or a.speaker != b.speaker:
+        return False
+    actor = actors.get(a.speaker)
+    if a.document == b.document or actor is None or actor.kind != "unnamed":
+        return True
+    return bool(fa.places & fb.places)
+
+
+def _repeat(
+    fa: ClaimFeatures, fb: ClaimFeatures, *, strict: bool, same_speaker: bool
+) -> Judgement | None:
     a, b = fa.claim, fb.claim
     if min(len(fa.tokens), len(fb.tokens)) < MIN_TOKENS:
         return None
@@ -381,15 +398,25 @@ def _repeat(fa: ClaimFeatures, fb: ClaimFeatures, *, strict: bool) -> Judgement 
     # One speaker quoted at different lengths: the shorter quote inside the longer one.
     contained = (
         not strict
-        and a.speaker is not None
-        and a.speaker == b.speaker
+        and same_speaker
         and shared >= REPEAT_CONTAINED_MIN
         and shared / min(len(fa.tokens), len(fb.tokens)) >= REPEAT_CONTAINED
     )
     if jaccard < (STRICT_REPEAT_JACCARD if strict else REPEAT_JACCARD) and not contained:
         return None
-    if a.document == b.document and a.via == b.via:
-        return None  # an article restating a statement (lede and body) carries it only once
+    if not same_speaker and a.speaker is not None and b.speaker is not None:
+        return None  # two speakers in the same words: judged as corroboration, not a repeat
+    if a.speaker is None and b.speaker is None and a.document == b.document:
+        return None  # an article repeating its own sentence
+    # Unattributed words identify no source: a stock sentence ("Several shops were closed for
+    # the day") recurs across unrelated events; only a shared place or a long passage shows the
+    # text was carried over.
+    if (
+        not same_speaker
+        and not (fa.places & fb.places)
+        and min(len(fa.tokens), len(fb.tokens)) < UNATTRIBUTED_REPEAT_MIN
+    ):
+        return None
     qa, qb = _by_family(fa), _by_family(fb)
     for unit in set(qa) & set(qb):
         if {describe_quantity(x) for x in qa[unit]} != {describe_quantity(y) for y in qb[unit]}:
@@ -450,6 +477,8 @@ def _event(
             f"same source revises its count ({counts}); {what}; {where}; {when}",
         )
     if disagree and not agree:
+        if fa.scope != fb.scope:
+            return None  # "44 in Rostov" and "2 in Morozovsk, Rostov": maybe a part and a whole
         return Judgement(
             "conflicts",
             fa.claim.id,

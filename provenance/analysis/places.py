@@ -77,7 +77,7 @@ _GEO_ADJECTIVE_RE = re.compile(
 )
 _PREPOSITION_BEFORE = re.compile(
     rf"(?:^|[^\w])(?P<prep>in|over|near|at|across|from|outside|around|into|inside|towards?|"
-    rf"through|throughout|of|hit|struck|shelled|bombed|attacked|targeted|targeting|captured|"
+    rf"through|throughout|of|on|upon|hit|struck|shelled|bombed|attacked|targeted|targeting|captured|"
     rf"seized|liberated|entered|evacuated)\s+(?:(?:{_GEO_ADJECTIVES})\s+(?:of\s+)?){{0,3}}$",
     re.IGNORECASE,
 )

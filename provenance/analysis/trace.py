@@ -114,6 +114,12 @@ class Trace(_Model):
     repeats: list[LinkedClaim] = Field(default_factory=list)
     updated_by: list[LinkedClaim] = Field(default_factory=list)
     updates: list[LinkedClaim] = Field(default_factory=list)
+    # Filled by an independence assessment (provenance.refresh.trace_claim), absent otherwise.
+    status: str | None = None
+    independent_sources: int | None = None
+    source_groups: list[dict[str, Any]] = Field(default_factory=list)
+    circular: list[list[str]] = Field(default_factory=list)
+    reasons: list[str] = Field(default_factory=list)
 
 
 def trace(ds: Dataset, claim_id: str) -> Trace:

@@ -45,13 +45,20 @@ def cli(ctx: click.Context, db: str, traceback: bool) -> None:
 def _register() -> None:
     # Commands live in small modules; importing them here keeps `import provenance` light.
     from provenance.cli import (
+        commands_analysis,
         commands_curate,
         commands_ingest,
         commands_output,
         commands_query,
     )
 
-    for module in (commands_ingest, commands_query, commands_curate, commands_output):
+    for module in (
+        commands_ingest,
+        commands_query,
+        commands_analysis,
+        commands_curate,
+        commands_output,
+    ):
         for command in module.COMMANDS:
             cli.add_command(command)
 

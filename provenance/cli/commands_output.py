@@ -34,8 +34,15 @@ def _check_format(ctx: click.Context, param: click.Parameter, value: str) -> str
 )
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option(
+    "--publisher",
+    metavar="NAME",
+    help="claimreview: the organisation publishing the reviews (the ClaimReview author).",
+)
 @click.pass_obj
-def export(state: State, fmt: str, output: Path | None, force: bool) -> None:
+def export(
+    state: State, fmt: str, output: Path | None, force: bool, publisher: str | None
+) -> None:
     """Export the whole store: json, csv, graphml, markdown and more.
 
     The JSON export is lossless: ingesting it into an empty store rebuilds the store, so it is
@@ -46,11 +53,13 @@ def export(state: State, fmt: str, output: Path | None, force: bool) -> None:
       provenance export --format markdown -o trail.md
       provenance export --format graphml -o claims.graphml   # open in Gephi
       provenance export > backup.json
+      provenance export -f claimreview --publisher "Example Check" -o reviews.jsonld
     """
     from provenance.export import export as run_export
 
+    options = {"publisher": publisher} if publisher else {}
     store = state.store(must_exist=True)
-    text = run_export(store.dataset(), fmt.lower(), output, force=force)
+    text = run_export(store.dataset(), fmt.lower(), output, force=force, options=options)
     if text is not None:
         click.echo(text, nl=not text.endswith("\n"))
     else:

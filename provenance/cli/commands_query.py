@@ -93,9 +93,16 @@ def show(state: State, claim: str, as_json: bool) -> None:
 
 @click.command()
 @click.argument("claim")
+@click.option(
+    "--min-sources",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Independent source groups needed for 'confirmed'.",
+)
 @json_option
 @click.pass_obj
-def trace(state: State, claim: str, as_json: bool) -> None:
+def trace(state: State, claim: str, min_sources: int, as_json: bool) -> None:
     """Trace a claim's sourcing chain back to its primary source.
 
     Shows the chain from the publishing document through each relay to the speaker, each
@@ -106,11 +113,10 @@ def trace(state: State, claim: str, as_json: bool) -> None:
       provenance trace "Other drones were downed"
       provenance trace 3fa2 --json
     """
-    from provenance.analysis.trace import trace as build_trace
+    from provenance.refresh import trace_claim
 
     store = state.store(must_exist=True)
-    cid = store.resolve_claim(claim)
-    result = build_trace(store.neighbourhood([cid]), cid)
+    result = trace_claim(store, store.resolve_claim(claim), min_sources=min_sources)
     if as_json:
         click.echo(json.dumps(result.model_dump(mode="json"), indent=1, ensure_ascii=False))
     else:

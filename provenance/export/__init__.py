@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from provenance.errors import ExportError
@@ -57,7 +58,14 @@ def get_format(name: str) -> ExportFormat:
     return fmt
 
 
-def export(ds: Dataset, fmt_name: str, dest: Path | None, *, force: bool = False) -> str | None:
+def export(
+    ds: Dataset,
+    fmt_name: str,
+    dest: Path | None,
+    *,
+    force: bool = False,
+    options: Mapping[str, str] | None = None,
+) -> str | None:
     """Render ``ds`` in a format, to a file or folder, or as text.
 
     Args:
@@ -65,19 +73,30 @@ def export(ds: Dataset, fmt_name: str, dest: Path | None, *, force: bool = False
         fmt_name: a registered format name.
         dest: the file (or folder, for folder formats) to write; None returns the text.
         force: replace an existing ``dest``.
+        options: format options (``{"publisher": "Example Fact Check"}`` for ``claimreview``);
+            only the names the format declares in ``ExportFormat.options`` are accepted.
 
     Returns:
         The text when ``dest`` is None (text formats only), else None.
 
     Raises:
-        ExportError: unknown format, ``dest`` exists without ``force``, a folder format without
-            ``dest``, or the destination cannot be written.
+        ExportError: unknown format, an option the format does not take, ``dest`` exists
+            without ``force``, a folder format without ``dest``, or the destination cannot be
+            written.
     """
     fmt = get_format(fmt_name)
+    options = dict(options or {})
+    unknown = sorted(set(options) - set(fmt.option_names()))
+    if unknown:
+        takes = ", ".join(fmt.option_names()) or "none"
+        raise ExportError(
+            f"the {fmt.name} format takes no option {', '.join(map(repr, unknown))} "
+            f"(its options: {takes})"
+        )
     if dest is None:
         if fmt.writes_folder or fmt.render is None:
             raise ExportError(f"the {fmt.name} format writes a folder; name it with --output")
-        return fmt.render(ds)
+        return fmt.render_text(ds, options)
     if dest.exists() and not force:
         raise ExportError(f"{dest} exists; use --force to overwrite")
     parent = dest.parent if str(dest.parent) else Path(".")
@@ -87,7 +106,7 @@ def export(ds: Dataset, fmt_name: str, dest: Path | None, *, force: bool = False
         if fmt.write_folder is not None:
             _write_folder(ds, fmt, dest, parent)
         elif fmt.render is not None:
-            _write_file(fmt.render(ds), dest, parent)
+            _write_file(fmt.render_text(ds, options), dest, parent)
     except OSError as exc:
         raise ExportError(f"{dest}: cannot write the export ({exc.strerror or exc})") from None
     return None
@@ -146,9 +165,15 @@ def _mode(dest: Path, default: int) -> int:
 
 
 def _register_builtins() -> None:
-    from provenance.export import to_csv, to_graphml, to_json, to_markdown
+    from provenance.export import (
+        to_claimreview,
+        to_csv,
+        to_graphml,
+        to_json,
+        to_markdown,
+    )
 
-    for module in (to_json, to_csv, to_graphml, to_markdown):
+    for module in (to_json, to_csv, to_graphml, to_markdown, to_claimreview):
         register(module.FORMAT)
 
 

@@ -385,6 +385,38 @@ class Store(CurationMixin):
             is not None
         )
 
+    # ------------------------------------------------------------------ blocking keys
+
+    def put_keys(self, keys: dict[str, set[str]]) -> None:
+        """Replace the blocking keys of these claims (claim id -> keys)."""
+        ids = list(keys)
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"DELETE FROM claim_keys WHERE claim_id IN ({marks})", chunk)
+        self.db.executemany(
+            "INSERT OR IGNORE INTO claim_keys (key, claim_id) VALUES (?, ?)",
+            [(k, cid) for cid, ks in keys.items() for k in sorted(ks)],
+        )
+
+    def claims_sharing_keys(self, keys: Iterable[str], *, per_key: int = 500) -> set[str]:
+        """Ids of claims indexed under any of these keys.
+
+        A key shared by more than ``per_key`` claims says little about any pair (a stock phrase,
+        a busy place and week): it is skipped, which keeps linking near-linear.
+        """
+        out: set[str] = set()
+        for key in sorted(set(keys)):
+            rows = self.db.execute(
+                "SELECT claim_id FROM claim_keys WHERE key = ? LIMIT ?", (key, per_key + 1)
+            ).fetchall()
+            if len(rows) <= per_key:
+                out.update(r[0] for r in rows)
+        return out
+
+    def all_claim_ids(self) -> list[str]:
+        """Every claim id, in id order."""
+        return [r[0] for r in self.db.execute("SELECT id FROM claims ORDER BY id")]
+
     # ------------------------------------------------------------------ reading: claims
 
     def resolve_claim(self, ref: str) -> str:
@@ -547,6 +579,15 @@ class Store(CurationMixin):
             for r in self.db.execute(f"SELECT * FROM actors WHERE id IN ({marks})", chunk):
                 out[r["id"]] = _actor_from_row(r, aliases.get(r["id"], []))
         return [out[i] for i in wanted if i in out]
+
+    def actors_by_origin(self, origin: str) -> list[Actor]:
+        """Actors added by one origin (``registry`` for user registry entries)."""
+        return self.actors_by_id(
+            r[0]
+            for r in self.db.execute(
+                "SELECT id FROM actors WHERE origin = ? ORDER BY id", (origin,)
+            )
+        )
 
     def actors(self) -> list[Actor]:
         """Every actor, by id."""

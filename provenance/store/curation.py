@@ -244,8 +244,50 @@ class CurationMixin:
 
     # ------------------------------------------------------------------ statuses
 
-    def set_statuses(self, statuses: dict[str, str]) -> None:
-        """Store computed claim statuses (confirmed, disputed, unconfirmed, superseded)."""
+    def set_statuses(self, statuses: dict[str, tuple[str, int]]) -> None:
+        """Store assessed claim statuses and independent-source counts (claim id -> both)."""
         self.db.executemany(
-            "UPDATE claims SET status = ? WHERE id = ?", [(s, c) for c, s in statuses.items()]
+            "UPDATE claims SET status = ?, independent_sources = ? WHERE id = ?",
+            [(status, n, cid) for cid, (status, n) in statuses.items()],
         )
+
+    def ranked_by_reach(
+        self, *, status: str, min_sources: int | None = None, limit: int | None = None
+    ) -> list[tuple[str, int, int]]:
+        """Claims of one status, most amplified first: (claim id, documents, carriers).
+
+        Reach counts the documents carrying the claim or a repeat of it, and the distinct
+        outlets and relays among them. With ``min_sources``, "unconfirmed" means fewer
+        independent source groups than that (and neither disputed nor superseded).
+        """
+        if status == "unconfirmed" and min_sources is not None:
+            where = (
+                "c.status IN ('unconfirmed', 'confirmed') "
+                "AND COALESCE(c.independent_sources, 0) < ?"
+            )
+            args: list[object] = [min_sources]
+        else:
+            where, args = "c.status = ?", [status]
+        sql = f"""
+            WITH picked AS (
+                SELECT c.id FROM claims c WHERE c.unattributed = 0 AND {where}
+            ), family AS (
+                SELECT id AS cid, id AS member FROM picked
+                UNION SELECT l.source, l.target FROM links l JOIN picked p ON p.id = l.source
+                    WHERE l.relation = 'repeats'
+                UNION SELECT l.target, l.source FROM links l JOIN picked p ON p.id = l.target
+                    WHERE l.relation = 'repeats'
+            )
+            SELECT f.cid,
+                   COUNT(DISTINCT m.document_id) AS documents,
+                   COUNT(DISTINCT d.outlet) + COUNT(DISTINCT v.actor_id) AS carriers
+            FROM family f
+            JOIN claims m ON m.id = f.member
+            JOIN documents d ON d.id = m.document_id
+            LEFT JOIN claim_via v ON v.claim_id = m.id
+            GROUP BY f.cid
+            ORDER BY documents DESC, carriers DESC, f.cid
+        """
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [(r[0], int(r[1]), int(r[2])) for r in self.db.execute(sql, args)]

@@ -147,7 +147,19 @@ def _m002_curation(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_m001_initial, _m002_curation]
+def _m003_assessment(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        -- Independent source groups found by the last assessment: lets 'unconfirmed
+        -- --min-sources N' answer from an index for any N.
+        ALTER TABLE claims ADD COLUMN independent_sources INTEGER;
+        CREATE INDEX claims_status ON claims(status, independent_sources)
+        """,
+    )
+
+
+MIGRATIONS: list[Migration] = [_m001_initial, _m002_curation, _m003_assessment]
 """Applied in order; ``user_version`` is the number applied so far."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
