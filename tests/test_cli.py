@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from provenance.store import Store
-from tests.conftest import SEED_CLAIMS, Invoke
+from tests.conftest import SEED_CLAIMS, SEED_TEXTS, Invoke
 
 
 def test_help_for_every_command_has_an_example(run: Invoke) -> None:
@@ -233,3 +233,56 @@ def test_internal_error_has_no_traceback_unless_asked(
     assert "Traceback" not in result.stderr
     result = seeded("--traceback", "speakers")
     assert "Traceback" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the article is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks like a binary file, not a text article"),
+        (
+            "Le ministre a d\xe9clar\xe9 que tout va bien.".encode("latin-1"),
+            "not valid utf-8 text (byte 15); convert it to UTF-8 or pass --encoding",
+        ),
+    ],
+)
+def test_bad_article_text(
+    run: Invoke, db: Path, tmp_path: Path, content: bytes, message: str
+) -> None:
+    bad = tmp_path / "article.txt"
+    bad.write_bytes(content)
+    for command in ("ingest", "extract"):
+        result = run(command, str(bad))
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"error: {bad}: {message}")
+        assert result.stderr.count("\n") == 1
+    _unchanged(db, None)
+
+
+def test_encoding_option_reads_latin1(run: Invoke, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_bytes("The minister said the caf\xe9 was closed.".encode("latin-1"))
+    result = run("extract", str(article), "--encoding", "latin-1", "--json")
+    assert result.exit_code == 0, result.output
+    claims = json.loads(result.stdout)["claims"]
+    assert any("caf\u00e9" in c["text"] for c in claims)
+
+
+def test_article_without_attribution_is_a_note_not_an_error(run: Invoke, tmp_path: Path) -> None:
+    article = tmp_path / "weather.txt"
+    article.write_text("It rained in the morning. The sun came out later.\n", encoding="utf-8")
+    result = run("ingest", str(article))
+    assert result.exit_code == 0
+    assert result.stderr == f"note: {article}: no attributed statement found\n"
+
+
+def test_extract_json_is_scorable(run: Invoke) -> None:
+    result = run("extract", *map(str, SEED_TEXTS), "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert sorted(d["source"] for d in data["documents"]) == sorted(map(str, SEED_TEXTS))
+    for claim in data["claims"]:
+        doc = next(d for d in data["documents"] if d["id"] == claim["document"])
+        start, end = claim["span"]
+        assert doc["text"][start:end] == claim["text"]
+        assert claim["rule"], "every claim records the rule that produced it"

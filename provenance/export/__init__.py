@@ -171,10 +171,13 @@ def _register_builtins() -> None:
         to_graphml,
         to_json,
         to_markdown,
+        to_prov,
     )
 
     for module in (to_json, to_csv, to_graphml, to_markdown, to_claimreview):
         register(module.FORMAT)
+    for fmt in to_prov.FORMATS:
+        register(fmt)
 
 
 _register_builtins()
