@@ -160,9 +160,15 @@ def _split_pred(pred: Mapping[str, Any]) -> tuple[list[Json], list[Json], list[J
     """Documents, claims and links of a prediction (an export or a single-document extraction)."""
     if "document" in pred and "documents" not in pred:
         doc = dict(pred["document"])
-        claims = [dict(c, document=c.get("document", doc.get("id"))) for c in pred.get("claims", [])]
+        claims = [
+            dict(c, document=c.get("document", doc.get("id"))) for c in pred.get("claims", [])
+        ]
         return [doc], claims, list(pred.get("links", []))
-    return list(pred.get("documents", [])), list(pred.get("claims", [])), list(pred.get("links", []))
+    return (
+        list(pred.get("documents", [])),
+        list(pred.get("claims", [])),
+        list(pred.get("links", [])),
+    )
 
 
 def score(golds: Sequence[Mapping[str, Any]], pred: Mapping[str, Any]) -> EvalResult:
@@ -184,12 +190,24 @@ def score(golds: Sequence[Mapping[str, Any]], pred: Mapping[str, Any]) -> EvalRe
         gid = g["document"]["id"]
         actors = g["actors"]
         pdoc = _match_document(g, pred_docs)
-        preds = [c for c in pred_claims if pdoc is not None and c.get("document") == pdoc
-                 and _name_of(c.get("speaker")) and c.get("span")]
+        preds = [
+            c
+            for c in pred_claims
+            if pdoc is not None
+            and c.get("document") == pdoc
+            and _name_of(c.get("speaker"))
+            and c.get("span")
+        ]
         gclaims = list(g["claims"])
         required = [c for c in gclaims if not c["optional"]]
-        pairs = sorted(((dice(gc["span"], pc["span"]), i, j)
-                        for i, gc in enumerate(gclaims) for j, pc in enumerate(preds)), reverse=True)
+        pairs = sorted(
+            (
+                (dice(gc["span"], pc["span"]), i, j)
+                for i, gc in enumerate(gclaims)
+                for j, pc in enumerate(preds)
+            ),
+            reverse=True,
+        )
         used_g: set[int] = set()
         used_p: set[int] = set()
         matched: list[tuple[Json, Json]] = []
@@ -206,18 +224,27 @@ def score(golds: Sequence[Mapping[str, Any]], pred: Mapping[str, Any]) -> EvalRe
         m = [(gc, pc) for gc, pc in matched if not gc["optional"]]
         matched_ids = {gc["id"] for gc, _ in m}
         row = DocumentRow(gold=len(required), pred=len(preds) - n_opt_matched, matched=len(m))
-        row.speaker_ok = sum(same_actor(_name_of(pc["speaker"]), actors[gc["speaker"]]) for gc, pc in m)
+        row.speaker_ok = sum(
+            same_actor(_name_of(pc["speaker"]), actors[gc["speaker"]]) for gc, pc in m
+        )
         row.misses = [gc["id"] for gc in required if gc["id"] not in matched_ids]
-        row.wrong_speaker = [(gc["id"], _name_of(pc["speaker"])) for gc, pc in m
-                             if not same_actor(_name_of(pc["speaker"]), actors[gc["speaker"]])]
-        row.spurious = [str(pc.get("text", ""))[:60] or list(pc["span"])
-                        for j, pc in enumerate(preds) if j not in used_p]
+        row.wrong_speaker = [
+            (gc["id"], _name_of(pc["speaker"]))
+            for gc, pc in m
+            if not same_actor(_name_of(pc["speaker"]), actors[gc["speaker"]])
+        ]
+        row.spurious = [
+            str(pc.get("text", ""))[:60] or list(pc["span"])
+            for j, pc in enumerate(preds)
+            if j not in used_p
+        ]
         for gc, pc in m:
             pv = [_name_of(v) for v in pc.get("via") or []]
             if gc["via"]:
                 row.via_gold += 1
                 row.via_ok += len(pv) == len(gc["via"]) and all(
-                    same_actor(p, actors[v]) for p, v in zip(pv, gc["via"]))
+                    same_actor(p, actors[v]) for p, v in zip(pv, gc["via"], strict=False)
+                )
             elif pv:
                 row.via_spurious += 1
         row.found = pdoc is not None
@@ -233,12 +260,18 @@ def score(golds: Sequence[Mapping[str, Any]], pred: Mapping[str, Any]) -> EvalRe
 
     # Links: gold pairs are unordered; the relation must agree.
     gold_links = {
-        (frozenset({(g["document"]["id"], ln["source"]), (g["document"]["id"], ln["target"])}),
-         ln["relation"])
-        for g in golds for ln in g.get("links", [])
+        (
+            frozenset({(g["document"]["id"], ln["source"]), (g["document"]["id"], ln["target"])}),
+            ln["relation"],
+        )
+        for g in golds
+        for ln in g.get("links", [])
     }
-    separate = {(g["document"]["id"], g["not_linked_with"]["document"])
-                for g in golds if g.get("not_linked_with")}
+    separate = {
+        (g["document"]["id"], g["not_linked_with"]["document"])
+        for g in golds
+        if g.get("not_linked_with")
+    }
     pred_set: set[tuple[frozenset[tuple[str, str]], Any]] = set()
     cross_event = 0
     for ln in pred_links:
@@ -270,18 +303,22 @@ def prediction_of(datasets: Iterable[Dataset], links: Iterable[Link] = ()) -> Js
             docs.append({"id": d.id, "source": d.source, "title": d.title})
         for c in ds.claims:
             speaker = actors.get(c.speaker) if c.speaker else None
-            claims.append({
-                "id": c.id,
-                "document": c.document,
-                "span": [c.span[0], c.span[1]],
-                "text": c.text,
-                "speaker": {"name": speaker.name} if speaker is not None else None,
-                "via": [{"name": actors[v].name if v in actors else v} for v in c.via],
-            })
+            claims.append(
+                {
+                    "id": c.id,
+                    "document": c.document,
+                    "span": [c.span[0], c.span[1]],
+                    "text": c.text,
+                    "speaker": {"name": speaker.name} if speaker is not None else None,
+                    "via": [{"name": actors[v].name if v in actors else v} for v in c.via],
+                }
+            )
     return {
         "documents": docs,
         "claims": claims,
-        "links": [{"source": ln.source, "target": ln.target, "relation": ln.relation} for ln in links],
+        "links": [
+            {"source": ln.source, "target": ln.target, "relation": ln.relation} for ln in links
+        ],
     }
 
 
@@ -299,7 +336,9 @@ def find_article(gold_path: Path, source_file: str) -> Path:
         candidate = folder / rel
         if candidate.is_file():
             return candidate
-    raise InputError(f"{gold_path}: article {source_file!r} not found beside the gold file or above it")
+    raise InputError(
+        f"{gold_path}: article {source_file!r} not found beside the gold file or above it"
+    )
 
 
 def _read_gold(path: Path) -> Json:
@@ -353,8 +392,15 @@ def evaluate_gold_files(
             except ValueError:
                 published = None
         outlet = doc.get("outlet") or None
-        datasets.append(extract(text, source=str(article), outlet=outlet, published=published,
-                                title=doc.get("title")))
+        datasets.append(
+            extract(
+                text,
+                source=str(article),
+                outlet=outlet,
+                published=published,
+                title=doc.get("title"),
+            )
+        )
         golds.append(gold)
     links = list(linker(datasets)) if linker is not None else []
     return score(golds, prediction_of(datasets, links))
@@ -370,20 +416,26 @@ def format_report(result: EvalResult) -> str:
         if not row.found:
             lines.append(f"{gid}: no predicted document with the same source file name")
             continue
-        lines.append(f"{gid}: gold {row.gold}  predicted {row.pred}  matched {row.matched}  "
-                     f"speaker right {row.speaker_ok}")
+        lines.append(
+            f"{gid}: gold {row.gold}  predicted {row.pred}  matched {row.matched}  "
+            f"speaker right {row.speaker_ok}"
+        )
         if row.misses:
             lines.append("  missed: " + ", ".join(row.misses))
         for cid, name in row.wrong_speaker:
             lines.append(f"  wrong speaker for {cid}: {name!r}")
         for s in row.spurious:
             lines.append(f"  spurious: {s!r}")
-    lines.append(f"claims       P {result.claim_p:.3f}  R {result.claim_r:.3f}  F1 {result.claim_f1:.3f}")
+    lines.append(
+        f"claims       P {result.claim_p:.3f}  R {result.claim_r:.3f}  F1 {result.claim_f1:.3f}"
+    )
     lines.append(f"speaker acc  {result.speaker_acc:.3f} of matched claims")
     if result.via_acc is not None:
         lines.append(f"relay chains {result.via_acc:.3f} right, {result.via_spurious} spurious")
     if result.link_f1 is not None:
-        lines.append(f"links        P {result.link_p:.3f}  R {result.link_r:.3f}  F1 {result.link_f1:.3f}"
-                     f"  cross-event {result.cross_event_links}")
+        lines.append(
+            f"links        P {result.link_p:.3f}  R {result.link_r:.3f}  F1 {result.link_f1:.3f}"
+            f"  cross-event {result.cross_event_links}"
+        )
     lines.append(f"end-to-end   P {result.e2e_p:.3f}  R {result.e2e_r:.3f}  F1 {result.e2e_f1:.3f}")
     return "\n".join(lines)

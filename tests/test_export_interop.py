@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -64,13 +65,18 @@ def hostile_dataset() -> Dataset:
     ]
     c = claim(doc, "it's </script><b>fine</b>", speaker="evil", cue="said")
     verdict = Verdict(
-        claim=c.id, rating="false", explanation="</script><script>alert(2)</script>", at=dt.datetime(2024, 5, 1)
+        claim=c.id,
+        rating="false",
+        explanation="</script><script>alert(2)</script>",
+        at=dt.datetime(2024, 5, 1),
     )
     return Dataset(documents=[doc], actors=actors, claims=[c], verdicts=[verdict])
 
 
 def test_interop_formats_are_registered() -> None:
-    assert {"claimreview", "prov-json", "prov-n", "prov-xml"} <= set(format_names())
+    assert {"claimreview", "prov-json", "prov-n", "prov-xml", "gexf", "neo4j", "dot"} <= set(
+        format_names()
+    )
 
 
 # --------------------------------------------------------------------------- claimreview
@@ -213,8 +219,9 @@ class _ProvIndex:
 def test_prov_chain_of_the_ria_claim(fmt: str) -> None:
     index = _ProvIndex(_read_prov(fmt, _seed_000()))
     claim_qn = next(
-        q for q, v in index.values.items() if v.startswith("Other drones were downed")
-        and q.startswith("claim:")
+        q
+        for q, v in index.values.items()
+        if v.startswith("Other drones were downed") and q.startswith("claim:")
     )
     document = [a for a, b in index.rel["Membership"] if b == claim_qn]
     assert len(document) == 1 and document[0].startswith("document:")
@@ -252,7 +259,8 @@ def test_prov_updates_are_revisions_and_outlets_attributed() -> None:
     ds.links.append(link(later, first, "updates", "a later figure"))
     index = _ProvIndex(_read_prov("prov-json", ds))
     assert (f"claim:{later.id}", f"claim:{first.id}") in index.rel["Revision"]
-    outlets = {index.labels.get(b) for a, b in index.rel["Attribution"] if a.startswith("document:")}
+    attributions = index.rel["Attribution"]
+    outlets = {index.labels.get(b) for a, b in attributions if a.startswith("document:")}
     assert outlets == {"Daily Example"}
 
 
@@ -273,3 +281,182 @@ def test_prov_missing_package_is_an_export_error(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setitem(sys.modules, "prov.model", None)
     with pytest.raises(ExportError, match=r"pip install 'provenance\[prov\]'"):
         export(sample_dataset(), "prov-json", None)
+
+
+# --------------------------------------------------------------------------- GEXF
+
+
+def test_gexf_reads_back_with_dates() -> None:
+    import io
+
+    import networkx as nx
+
+    from provenance.graph import build_graph
+
+    ds = sample_dataset()
+    text = export(ds, "gexf", None) or ""
+    back = nx.read_gexf(io.StringIO(text))
+    g = build_graph(ds)
+    assert set(back.nodes) == set(g.nodes)
+    assert 'mode="dynamic"' in text and 'timeformat="date"' in text
+    for node, data in g.nodes(data=True):
+        got = back.nodes[node]
+        assert got["kind"] == data["kind"] and got["label"] == data["label"]
+        assert got["record_id"] == data["id"]
+        if data["kind"] == "claim":
+            assert (got["span_start"], got["span_end"]) == (data["start"], data["end"])
+    docs = {d.id: d for d in ds.documents}
+    for c in ds.claims:
+        published = docs[c.document].published
+        assert published is not None
+        assert back.nodes[f"claim:{c.id}"]["start"] == published.isoformat()
+    # Actors appear with the first article naming them: the ministry on 5 April.
+    assert back.nodes[f"actor:{MOD}"]["start"] == "2024-04-05"
+    assert back.nodes[f"actor:{RIA}"]["start"] == "2024-04-05"
+    relations = {(u, v, d["relation"]) for u, v, d in back.edges(data=True)}
+    assert relations == {(u, v, d["relation"]) for u, v, d in g.edges(data=True)}
+    assert all("start" in d for _, _, d in back.edges(data=True))
+
+
+def test_gexf_escapes_hostile_text() -> None:
+    import io
+
+    import networkx as nx
+
+    text = export(hostile_dataset(), "gexf", None) or ""
+    back = nx.read_gexf(io.StringIO(text))
+    assert back.nodes["actor:evil"]["label"] == 'Evil <script>alert("x")</script> "Agency"'
+    assert "<script>" not in text
+
+
+# --------------------------------------------------------------------------- Neo4j
+
+
+def test_neo4j_folder_has_import_headers(tmp_path: Path) -> None:
+    import csv
+
+    from provenance.export.to_neo4j import FILES, IMPORT_COMMAND
+
+    ds = sample_dataset()
+    dest = tmp_path / "graph.neo4j"
+    export(ds, "neo4j", dest)
+    assert sorted(p.name for p in dest.iterdir()) == sorted(FILES)
+
+    def read(name: str) -> list[dict[str, str]]:
+        with (dest / name).open(encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+
+    ids: set[str] = set()
+    for name, label, count in (
+        ("claims.csv", "Claim", len(ds.claims)),
+        ("actors.csv", "Actor", len(ds.actors)),
+        ("documents.csv", "Document", len(ds.documents)),
+    ):
+        rows = read(name)
+        columns = list(rows[0]) if rows else []
+        assert columns[0] == "uid:ID" and columns[-1] == ":LABEL"
+        assert len(rows) == count and {r[":LABEL"] for r in rows} == {label}
+        ids |= {r["uid:ID"] for r in rows}
+        for column in rows[0]:
+            # Every typed column uses a type neo4j-admin knows.
+            if ":" in column and not column.startswith(":") and column != "uid:ID":
+                assert column.split(":")[1] in {"int", "boolean", "date"}
+    claims = {r["id"]: r for r in read("claims.csv")}
+    first = next(c for c in ds.claims if c.via)
+    row = claims[first.id]
+    assert (int(row["start:int"]), int(row["end:int"])) == first.span
+    assert row["hedged:boolean"] == "false" and row["event_date:date"] == "2024-04-05"
+    rels = read("relationships.csv")
+    assert list(rels[0])[:3] == [":START_ID", ":END_ID", ":TYPE"]
+    assert all(r[":START_ID"] in ids and r[":END_ID"] in ids for r in rels)
+    types = {r[":TYPE"] for r in rels}
+    assert {"SAID_BY", "RELAYED_BY", "APPEARS_IN", "PUBLISHED_BY", "AFFILIATED_WITH"} <= types
+    assert {"CORROBORATES", "REPEATS"} <= types
+    relay = next(r for r in rels if r[":TYPE"] == "RELAYED_BY")
+    assert relay["hop:int"] == "1" and relay[":END_ID"] == f"actor:{RIA}"
+    assert IMPORT_COMMAND in (dest / "import.sh").read_text(encoding="utf-8")
+
+
+def test_neo4j_quotes_hostile_text(tmp_path: Path) -> None:
+    import csv
+
+    dest = tmp_path / "graph.neo4j"
+    export(hostile_dataset(), "neo4j", dest)
+    with (dest / "documents.csv").open(encoding="utf-8", newline="") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert row["source"] == 'evil\n"file".txt'
+
+
+# --------------------------------------------------------------------------- DOT
+
+_DOT_STRING = r'"(?:[^"\\]|\\.)*"'
+_DOT_NODE = re.compile(rf"^  ({_DOT_STRING}) \[(.*)\];$")
+_DOT_EDGE = re.compile(rf"^  ({_DOT_STRING}) -> ({_DOT_STRING}) \[(.*)\];$")
+_DOT_ATTR = re.compile(rf"(\w+)=({_DOT_STRING})(?:, |$)")
+
+
+def _unquote(s: str) -> str:
+    # The inverse of to_dot.quote for what it writes: \\ \" and \n.
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), s[1:-1])
+
+
+DotAttrs = dict[str, str]
+
+
+def _parse_dot(text: str) -> tuple[dict[str, DotAttrs], list[tuple[str, str, DotAttrs]]]:
+    """A strict reader of the DOT subset the export writes: any other line fails the test."""
+    lines = text.splitlines()
+    assert lines[0] == "digraph provenance {" and lines[-1] == "}"
+    nodes: dict[str, dict[str, str]] = {}
+    edges = []
+    for line in lines[1:-1]:
+        if line.startswith(("  graph [", "  node [", "  edge [")):
+            continue
+        edge = _DOT_EDGE.match(line)
+        if edge:
+            attrs = {k: _unquote(v) for k, v in _DOT_ATTR.findall(edge.group(3))}
+            edges.append((_unquote(edge.group(1)), _unquote(edge.group(2)), attrs))
+            continue
+        node = _DOT_NODE.match(line)
+        assert node, f"unexpected DOT line: {line!r}"
+        attr_text = node.group(2)
+        attrs = {k: _unquote(v) for k, v in _DOT_ATTR.findall(attr_text)}
+        # The attribute list must be consumed entirely by well-formed pairs.
+        assert ", ".join(f"{k}={v}" for k, v in _DOT_ATTR.findall(attr_text)) == attr_text
+        nodes[_unquote(node.group(1))] = attrs
+    return nodes, edges
+
+
+def test_dot_golden() -> None:
+    assert_golden("sample.dot", export(sample_dataset(), "dot", None) or "")
+
+
+def test_dot_structure() -> None:
+    from provenance.graph import build_graph
+
+    ds = sample_dataset()
+    nodes, edges = _parse_dot(export(ds, "dot", None) or "")
+    g = build_graph(ds)
+    assert set(nodes) == set(g.nodes)
+    assert sorted((u, v, a["relation"]) for u, v, a in edges) == sorted(
+        (u, v, d["relation"]) for u, v, d in g.edges(data=True)
+    )
+    for node, data in g.nodes(data=True):
+        assert nodes[node]["label"] == data["label"]
+        assert nodes[node]["kind"] == data["kind"]
+
+
+def test_dot_escapes_hostile_text() -> None:
+    ds = hostile_dataset()
+    text = export(ds, "dot", None) or ""
+    nodes, _ = _parse_dot(text)
+    assert nodes["actor:evil"]["label"] == 'Evil <script>alert("x")</script> "Agency"'
+    claim = ds.claims[0]
+    assert nodes[f"claim:{claim.id}"]["tooltip"] == claim.text
+    assert nodes[f"document:{ds.documents[0].id}"]["label"].startswith("<img")
+    try:
+        import pydot  # type: ignore[import-untyped, unused-ignore]
+    except ImportError:
+        return
+    (graph,) = pydot.graph_from_dot_data(text)
+    assert len(graph.get_edges()) == len(_parse_dot(text)[1])

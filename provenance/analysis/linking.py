@@ -2,13 +2,21 @@
 
 Candidate pairs come from blocking keys (:func:`blocking_keys`), never from all pairs: two
 claims are compared only when they share a key, so linking a dataset costs in proportion to its
-size times the (small) size of a block. Keys are of two kinds:
+size times the (small) size of a block. The ``<week>`` of a ``place``/``deny`` key is each ISO
+week the claim's event window touches (``doc:<id>`` when the window is unknown or too wide);
+that of a ``stmt``/``said`` key each ISO week of the last days up to the document's publication
+(``undated`` without a publication date):
 
-* ``place:<place>|<ISO week>|<event family>`` (and ``place:<place>|doc:<id>|<family>`` for the
-  claims of one document): claims that count something about the same kind of event in the
-  same place in the same week;
-* ``stmt:<band hash>``: MinHash bands of a claim's content words, so that claims using mostly
-  the same words meet (near-identical reprints, an organisation and its spokesman).
+* ``place:<place>|<week>|<event family>``: claims that count something about the same kind of
+  event in the same place in the same week;
+* ``deny:<place>|<week>|<event family>``: the same without a count; such a block only pairs a
+  denial with the claims it may deny;
+* ``stmt:<band hash>|<week>``: MinHash bands of a claim's content words, so that claims using
+  nearly the same words in the same week meet (reprints, restatements);
+* ``said:<organisation>|<week>|<word>``: claims of an organisation and of its people
+  (affiliation, or a role naming it) sharing a word in the same week.
+
+Blocks of boilerplate (:data:`MAX_STATEMENT_BLOCK`, :data:`MAX_SAID_BLOCK`) are skipped.
 
 A candidate pair is then judged (:func:`judge_pair`), precision first: a spurious link is worse
 than a missed one.
@@ -37,6 +45,7 @@ that judgement.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import gc
 import hashlib
@@ -54,6 +63,7 @@ from provenance.analysis.features import (
     compatible,
     describe_quantity,
 )
+from provenance.extract.when import DEFAULT_DAYS
 from provenance.model import (
     Actor,
     Claim,
@@ -89,8 +99,11 @@ DENIAL_OVERLAP = 0.5
 # stock phrases shared by many claims do not flood the candidates.
 BANDS = 10
 ROWS = 4
-# A word block this large is made of common words: it identifies nothing.
-MAX_STATEMENT_BLOCK = 500
+# A block of near-identical statements this large is boilerplate: it identifies nothing.
+MAX_STATEMENT_BLOCK = 200
+# A block of one organisation's claims sharing one word in one week, this large, is made of a
+# common word; a pair sharing several words almost always shares a rarer one too.
+MAX_SAID_BLOCK = 50
 # Event windows longer than this say too little about when to block by week.
 MAX_WINDOW_DAYS = 70
 
@@ -136,7 +149,10 @@ def _token_hash(token: str) -> int:
     return int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def _statement_keys(tokens: frozenset[str]) -> set[str]:
+def _statement_keys(f: ClaimFeatures, periods: list[str]) -> set[str]:
+    """``stmt:<band>|<week>``: MinHash bands of the words, within the publication weeks (a
+    stock sentence recurs all year; a repeat is carried within days)."""
+    tokens = f.tokens
     if len(tokens) < MIN_TOKENS:
         return set()
     hashes = [_token_hash(t) for t in tokens]
@@ -147,7 +163,7 @@ def _statement_keys(tokens: frozenset[str]) -> set[str]:
         digest = hashlib.blake2b(
             f"{band}:{':'.join(map(str, part))}".encode(), digest_size=6
         ).hexdigest()
-        keys.add(f"stmt:{digest}")
+        keys.update(f"stmt:{digest}|{p}" for p in periods)
     return keys
 
 
@@ -164,6 +180,21 @@ def _periods(f: ClaimFeatures) -> list[str]:
         if label not in periods:
             periods.append(label)
         day = day.fromordinal(day.toordinal() + 1)
+    return periods
+
+
+def _publication_periods(f: ClaimFeatures) -> list[str]:
+    """ISO weeks of the days a claim's document was published in (the publication date and
+    the few days before), where repeats and restatements are carried; ``undated`` without a
+    publication date."""
+    if f.published is None:
+        return ["undated"]
+    periods: list[str] = []
+    for back in range(DEFAULT_DAYS, -1, -1):
+        iso = (f.published - dt.timedelta(days=back)).isocalendar()
+        label = f"{iso[0]}-W{iso[1]:02d}"
+        if label not in periods:
+            periods.append(label)
     return periods
 
 
@@ -190,7 +221,12 @@ def _speaker_keys(f: ClaimFeatures, family: Iterable[str], periods: list[str]) -
 
 def _keys(f: ClaimFeatures, family: Iterable[str]) -> set[str]:
     periods = _periods(f)
-    return _event_keys(f, periods) | _statement_keys(f.tokens) | _speaker_keys(f, family, periods)
+    published = _publication_periods(f)
+    return (
+        _event_keys(f, periods)
+        | _statement_keys(f, published)
+        | _speaker_keys(f, family, published)
+    )
 
 
 class _Families:
@@ -520,7 +556,8 @@ class Linker:
         """Index pairs sharing a blocking key (involving an ``only`` claim, if given).
 
         ``deny:`` blocks pair only a denial with the claims it may deny; ``stmt:`` and ``said:``
-        blocks larger than :data:`MAX_STATEMENT_BLOCK` are skipped as uninformative.
+        blocks larger than :data:`MAX_STATEMENT_BLOCK` / :data:`MAX_SAID_BLOCK` are skipped as
+        uninformative.
         """
         families = _Families(self.actors)
         blocks: dict[str, list[int]] = defaultdict(list)
@@ -531,7 +568,9 @@ class Linker:
         for key, members in blocks.items():
             if len(members) < 2:
                 continue
-            if key.startswith(("stmt:", "said:")) and len(members) > MAX_STATEMENT_BLOCK:
+            if key.startswith("stmt:") and len(members) > MAX_STATEMENT_BLOCK:
+                continue
+            if key.startswith("said:") and len(members) > MAX_SAID_BLOCK:
                 continue
             left = members
             if key.startswith("deny:"):

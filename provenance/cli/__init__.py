@@ -50,6 +50,7 @@ def _register() -> None:
         commands_ingest,
         commands_output,
         commands_query,
+        commands_report,
     )
 
     for module in (
@@ -58,6 +59,7 @@ def _register() -> None:
         commands_analysis,
         commands_curate,
         commands_output,
+        commands_report,
     ):
         for command in module.COMMANDS:
             cli.add_command(command)

@@ -23,7 +23,7 @@ from provenance.errors import ExportError
 from provenance.export.base import ExportFormat
 from provenance.model import Dataset
 
-__all__ = ["ExportFormat", "export", "format_names", "get_format", "register"]
+__all__ = ["ExportFormat", "export", "format_names", "get_format", "register", "write_text"]
 
 _REGISTRY: dict[str, ExportFormat] = {}
 
@@ -97,11 +97,7 @@ def export(
         if fmt.writes_folder or fmt.render is None:
             raise ExportError(f"the {fmt.name} format writes a folder; name it with --output")
         return fmt.render_text(ds, options)
-    if dest.exists() and not force:
-        raise ExportError(f"{dest} exists; use --force to overwrite")
-    parent = dest.parent if str(dest.parent) else Path(".")
-    if not parent.is_dir():
-        raise ExportError(f"{dest}: folder {parent} does not exist; create it first")
+    parent = _check_dest(dest, force)
     try:
         if fmt.write_folder is not None:
             _write_folder(ds, fmt, dest, parent)
@@ -110,6 +106,31 @@ def export(
     except OSError as exc:
         raise ExportError(f"{dest}: cannot write the export ({exc.strerror or exc})") from None
     return None
+
+
+def write_text(text: str, dest: Path, *, force: bool = False) -> None:
+    """Write ``text`` to ``dest`` the way :func:`export` writes a file: atomically, and only
+    over an existing file with ``force`` (for reports rendered outside the registry).
+
+    Raises:
+        ExportError: ``dest`` exists without ``force``, its folder is missing, or it cannot be
+            written.
+    """
+    parent = _check_dest(dest, force)
+    try:
+        _write_file(text, dest, parent)
+    except OSError as exc:
+        raise ExportError(f"{dest}: cannot write the export ({exc.strerror or exc})") from None
+
+
+def _check_dest(dest: Path, force: bool) -> Path:
+    """The folder to write ``dest`` in, after checking it may be written."""
+    if dest.exists() and not force:
+        raise ExportError(f"{dest} exists; use --force to overwrite")
+    parent = dest.parent if str(dest.parent) else Path(".")
+    if not parent.is_dir():
+        raise ExportError(f"{dest}: folder {parent} does not exist; create it first")
+    return parent
 
 
 def _write_file(text: str, dest: Path, parent: Path) -> None:
@@ -168,13 +189,19 @@ def _register_builtins() -> None:
     from provenance.export import (
         to_claimreview,
         to_csv,
+        to_dot,
+        to_gexf,
         to_graphml,
+        to_html,
         to_json,
         to_markdown,
+        to_neo4j,
         to_prov,
     )
 
-    for module in (to_json, to_csv, to_graphml, to_markdown, to_claimreview):
+    for module in (to_json, to_csv, to_graphml, to_markdown, to_claimreview, to_gexf, to_dot):
+        register(module.FORMAT)
+    for module in (to_html, to_neo4j):
         register(module.FORMAT)
     for fmt in to_prov.FORMATS:
         register(fmt)

@@ -46,13 +46,12 @@ def rating_label(rating: str) -> str:
 
 
 def current_verdicts(verdicts: list[Verdict]) -> dict[str, Verdict]:
-    """The latest verdict of each claim (the verdict history is append-only)."""
-    latest: dict[str, Verdict] = {}
-    for v in verdicts:
-        old = latest.get(v.claim)
-        if old is None or v.at >= old.at:
-            latest[v.claim] = v
-    return latest
+    """The current verdict of each claim: the last of its history.
+
+    ``Dataset.verdicts`` is in history order (the store's insertion order), and a later entry
+    replaces an earlier one even when it carries an older date (an imported review).
+    """
+    return {v.claim: v for v in verdicts}
 
 
 def render(ds: Dataset, options: Mapping[str, str] | None = None) -> str:

@@ -193,7 +193,7 @@ def _render(fmt: str) -> Any:
 FORMATS = (
     ExportFormat(
         name="prov-json",
-        help="W3C PROV-JSON: documents and claims as entities, sources as agents, quotation chains.",
+        help="W3C PROV-JSON: documents and claims as entities, sources as agents, quotations.",
         suffix=".json",
         render=_render("json"),
     ),

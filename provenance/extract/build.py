@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from provenance.extract.engine import Draft, Result
 
 # The other helpers' parsers: a claim's counted quantities and the day of its event.
 from provenance.extract.quantities import parse_quantities
 from provenance.extract.speakers import Entity
-from provenance.extract.when import event_date
 from provenance.model import (
     ACTOR_KINDS,
     Actor,
+    ActorKind,
     Claim,
     Dataset,
     Document,
@@ -39,20 +40,29 @@ class _Actors:
         affiliation = self.add(ent.affiliation) if ent.affiliation is not None else None
         if affiliation == aid:
             affiliation = None
-        kind = ent.kind if ent.kind in ACTOR_KINDS else "unknown"
+        kind = cast(ActorKind, ent.kind if ent.kind in ACTOR_KINDS else "unknown")
         aliases = sorted({a for a in ent.aliases if a.strip() and a != ent.name})
         existing = self.by_id.get(aid)
         if existing is None:
-            self.by_id[aid] = Actor(id=aid, name=ent.name, kind=kind, aliases=aliases,  # type: ignore[arg-type]
-                                    role=ent.role, affiliation=affiliation, origin="text")
+            self.by_id[aid] = Actor(
+                id=aid,
+                name=ent.name,
+                kind=kind,
+                aliases=aliases,
+                role=ent.role,
+                affiliation=affiliation,
+                origin="text",
+            )
         else:
             merged = sorted(set(existing.aliases) | set(aliases) - {existing.name})
-            self.by_id[aid] = existing.model_copy(update={
-                "aliases": merged,
-                "role": existing.role or ent.role,
-                "affiliation": existing.affiliation or affiliation,
-                "kind": existing.kind if existing.kind != "unknown" else kind,
-            })
+            self.by_id[aid] = existing.model_copy(
+                update={
+                    "aliases": merged,
+                    "role": existing.role or ent.role,
+                    "affiliation": existing.affiliation or affiliation,
+                    "kind": existing.kind if existing.kind != "unknown" else kind,
+                }
+            )
         return aid
 
 
@@ -97,9 +107,19 @@ def build_dataset(
         outlet_id = actors.add(result.outlet)
     elif outlet and outlet.strip():
         outlet_id = actor_id(outlet.strip())
-        actors.by_id[outlet_id] = Actor(id=outlet_id, name=outlet.strip(), kind="news_outlet", origin="text")
-    doc = Document(id=doc_id, text=text, text_hash=text_hash(text), title=title, outlet=outlet_id,
-                   url=url, published=published, source=source)
+        actors.by_id[outlet_id] = Actor(
+            id=outlet_id, name=outlet.strip(), kind="news_outlet", origin="text"
+        )
+    doc = Document(
+        id=doc_id,
+        text=text,
+        text_hash=text_hash(text),
+        title=title,
+        outlet=outlet_id,
+        url=url,
+        published=published,
+        source=source,
+    )
     claims: list[Claim] = []
     seen: set[str] = set()
     if result is not None:

@@ -21,11 +21,36 @@ _TRIM_LEAD = frozenset({",", ";", ":", "—", "–", "-", "(", "…"})
 _TRIM_TAIL = frozenset({".", ",", ";", ":", "—", "–", "-", "("})
 _TRIM_WORDS_TAIL = frozenset({"and", "but", "as", "while", "or", "so"})
 _URL_STARTS = ("pic.twitter.com", "http", "www.", "t.co")
-_NOT_PARTICIPLES = frozenset({"nothing", "something", "anything", "everything", "thing", "things",
-                              "king", "spring", "morning", "evening", "building", "meeting",
-                              "funding", "spending", "hearing", "ruling", "including", "during",
-                              "according", "regarding", "concerning", "following", "bring"})
+_NOT_PARTICIPLES = frozenset(
+    {
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "thing",
+        "things",
+        "king",
+        "spring",
+        "morning",
+        "evening",
+        "building",
+        "meeting",
+        "funding",
+        "spending",
+        "hearing",
+        "ruling",
+        "including",
+        "during",
+        "according",
+        "regarding",
+        "concerning",
+        "following",
+        "bring",
+    }
+)
 MIN_UNATTRIBUTED_WORDS = 5
+MAX_CONTENT_TOKENS = 120
+MAX_UNATTRIBUTED_CHARS = 2000
 _WINDOW = 40
 """Tokens around an attribution searched for its channel and hedge."""
 MIN_POST_WORDS = 4
@@ -67,7 +92,9 @@ def _trim(toks: list[Token], lo: int, hi: int, drop_that: bool = True) -> tuple[
     changed = True
     while changed and lo < hi:
         changed = False
-        while lo < hi and (toks[lo].text in _TRIM_LEAD or (toks[lo].low in ("and", "but") and lo + 1 < hi)):
+        while lo < hi and (
+            toks[lo].text in _TRIM_LEAD or (toks[lo].low in ("and", "but") and lo + 1 < hi)
+        ):
             lo += 1
             changed = True
         if drop_that and lo < hi and toks[lo].low == "that" and lo + 1 < hi:
@@ -79,8 +106,11 @@ def _trim(toks: list[Token], lo: int, hi: int, drop_that: bool = True) -> tuple[
     if lo >= hi:
         return None
     # One complete quotation: the claim is the quoted words.
-    if toks[lo].quote == 2 and toks[hi - 1].quote == 3 and hi - lo > 2 and not any(
-        t.quote in (2, 3) for t in toks[lo + 1 : hi - 1]
+    if (
+        toks[lo].quote == 2
+        and toks[hi - 1].quote == 3
+        and hi - lo > 2
+        and not any(t.quote in (2, 3) for t in toks[lo + 1 : hi - 1])
     ):
         lo += 1
         hi -= 1
@@ -137,22 +167,33 @@ class Extractor:
         """Remember multi-word capitalised names (for later surname references)."""
         toks = sent.tokens
         run: list[Token] = []
-        for k, tok in enumerate(toks + [Token("", 0, 0, "", False, False)]):
-            if tok.word and tok.cap and tok.quote == 0 and tok.base not in STOPWORDS and not tok.possessive and k > 0:
+        for k, tok in enumerate([*toks, Token("", 0, 0, "", False, False)]):
+            if (
+                tok.word
+                and tok.cap
+                and tok.quote == 0
+                and tok.base not in STOPWORDS
+                and not tok.possessive
+                and k > 0
+            ):
                 run.append(tok)
                 continue
             if tok.word and tok.cap and tok.possessive and tok.quote == 0 and k > 0:
                 run.append(tok)
             if 2 <= len(run) <= 3:
-                self.registry.note_name(" ".join(t.text.replace("’s", "").replace("'s", "") for t in run))
+                self.registry.note_name(
+                    " ".join(t.text.replace("’s", "").replace("'s", "") for t in run)
+                )
             run = []
 
     def _register_subject(self, sent: Sentence) -> None:
         """A person named as a sentence's subject becomes the most recent person (for "he")."""
         toks = sent.tokens
         p = 0
-        while p < len(toks) and (toks[p].low in ("but", "and", "so", "yet", "still", "meanwhile")
-                                  or toks[p].text in (",", "—")):
+        while p < len(toks) and (
+            toks[p].low in ("but", "and", "so", "yet", "still", "meanwhile")
+            or toks[p].text in (",", "—")
+        ):
             p += 1
         if p >= len(toks) or not toks[p].cap or toks[p].quote != 0:
             return
@@ -184,10 +225,10 @@ class Extractor:
         post_of: dict[int, Post] = {}
         bylines: set[int] = set()
         post_entity: dict[int, Entity] = {}
-        for post in posts:
-            bylines.add(post.byline)
-            for k in post.paragraphs:
-                post_of[k] = post
+        for found_post in posts:
+            bylines.add(found_post.byline)
+            for k in found_post.paragraphs:
+                post_of[k] = found_post
         found = [find_attributions(s, text) for s in sents]
         consumed: set[int] = set()
         last_para_speaker: tuple[int, Entity] | None = None
@@ -220,17 +261,32 @@ class Extractor:
                 if _declarative(sent, MIN_POST_WORDS):
                     self._post_claim(sent, post, author)
                 continue
-            if _is_pure_quote(sent) and last_para_speaker is not None and (
-                last_para_speaker[0] == sent.paragraph - 1 or last_para_speaker[0] == sent.paragraph
+            if (
+                _is_pure_quote(sent)
+                and last_para_speaker is not None
+                and (
+                    last_para_speaker[0] == sent.paragraph - 1
+                    or last_para_speaker[0] == sent.paragraph
+                )
             ):
                 self._follow_on(sent, last_para_speaker[1])
                 last_para_speaker = (sent.paragraph, last_para_speaker[1])
                 continue
-            if _declarative(sent, MIN_UNATTRIBUTED_WORDS) and not _is_pure_quote(sent):
+            if (
+                _declarative(sent, MIN_UNATTRIBUTED_WORDS)
+                and not _is_pure_quote(sent)
+                and sent.end - sent.start <= MAX_UNATTRIBUTED_CHARS
+            ):
                 toks = sent.tokens
-                self.drafts.append(Draft((toks[0].start, toks[-1].end), None, unattributed=True,
-                                         why="no reporting cue in the sentence",
-                                         context=(sent.start, sent.end)))
+                self.drafts.append(
+                    Draft(
+                        (toks[0].start, toks[-1].end),
+                        None,
+                        unattributed=True,
+                        why="no reporting cue in the sentence",
+                        context=(sent.start, sent.end),
+                    )
+                )
         return Result(self.drafts, self.registry, self.outlet)
 
     def _post_claim(self, sent: Sentence, post: Post, author: Entity) -> None:
@@ -243,11 +299,20 @@ class Extractor:
         # Keep the sentence's own full stop, as the post wrote it.
         if hi < len(toks) and toks[hi].text in (".", "!", "…"):
             end = toks[hi].end
-        self.drafts.append(Draft(
-            (toks[lo].start, end), author, [], None, None, post.platform, None, "social_post",
-            f"text of an embedded {post.platform} post whose byline names {author.name}",
-            context=(sent.start, sent.end),
-        ))
+        self.drafts.append(
+            Draft(
+                (toks[lo].start, end),
+                author,
+                [],
+                None,
+                None,
+                post.platform,
+                None,
+                "social_post",
+                f"text of an embedded {post.platform} post whose byline names {author.name}",
+                context=(sent.start, sent.end),
+            )
+        )
 
     def _follow_on(self, sent: Sentence, speaker: Entity) -> None:
         toks = sent.tokens
@@ -255,13 +320,21 @@ class Extractor:
         if rng is None:
             return
         lo, hi = rng
-        self.drafts.append(Draft(
-            (toks[lo].start, toks[hi - 1].end), speaker, [], None, None, None, None,
-            "follow_on_quote",
-            f"a quotation with no cue of its own continues the statement of {speaker.name} "
-            f"from the sentence before",
-            context=(sent.start, sent.end),
-        ))
+        self.drafts.append(
+            Draft(
+                (toks[lo].start, toks[hi - 1].end),
+                speaker,
+                [],
+                None,
+                None,
+                None,
+                None,
+                "follow_on_quote",
+                f"a quotation with no cue of its own continues the statement of {speaker.name} "
+                f"from the sentence before",
+                context=(sent.start, sent.end),
+            )
+        )
 
     def _attributions(
         self,
@@ -296,7 +369,9 @@ class Extractor:
                 vres = self._resolve(vm, sent)
                 if vres.entity is not None and vres.entity is not entity:
                     if vm.kind in ("news_agency", "news_outlet") or vres.entity.kind == "unknown":
-                        vres.entity.kind = vm.kind if vm.kind in ("news_agency", "news_outlet") else "news_outlet"
+                        vres.entity.kind = (
+                            vm.kind if vm.kind in ("news_agency", "news_outlet") else "news_outlet"
+                        )
                     via.append(vres.entity)
             if post is not None and author is not None and entity is not author:
                 via.append(author)
@@ -315,8 +390,11 @@ class Extractor:
             # A quotation that goes on in the next sentences of the paragraph is one statement.
             if att.side in ("left", "whole", "right") and self._ends_sentence(atts, idx, n):
                 k = si + 1
-                while k < len(sents) and sents[k].paragraph == sent.paragraph and not found[k] and (
-                    sents[k].tokens[0].quote == 2
+                while (
+                    k < len(sents)
+                    and sents[k].paragraph == sent.paragraph
+                    and not found[k]
+                    and (sents[k].tokens[0].quote == 2)
                 ):
                     if toks[lo].quote == 0 and att.side == "right":
                         break
@@ -325,7 +403,9 @@ class Extractor:
                     k += 1
                 if end != toks[hi - 1].end:
                     # Span from the first quote mark to the last, as written.
-                    start = min(start, toks[lo - 1].start if lo > 0 and toks[lo - 1].quote == 2 else start)
+                    start = min(
+                        start, toks[lo - 1].start if lo > 0 and toks[lo - 1].quote == 2 else start
+                    )
             cue = cue_text(att)
             cue_span = (toks[att.cue_lo].start, toks[att.cue_hi - 1].end)
             # Channel and hedge are looked for near the cue and in the content's reach; the
@@ -342,8 +422,20 @@ class Extractor:
                 if nxt and " " in nxt:
                     hedge = nxt
             why = self._why(att, entity, note, via, cue)
-            out.append(Draft((start, end), entity, via, cue, cue_span, channel, hedge, att.rule, why,
-                             context=(sent.start, max(sent.end, end))))
+            out.append(
+                Draft(
+                    (start, end),
+                    entity,
+                    via,
+                    cue,
+                    cue_span,
+                    channel,
+                    hedge,
+                    att.rule,
+                    why,
+                    context=(sent.start, max(sent.end, end)),
+                )
+            )
         self.drafts.extend(out)
         return out
 
@@ -360,24 +452,32 @@ class Extractor:
     def _content(atts: list[Attribution], idx: int, n: int) -> tuple[int, int] | None:
         att = atts[idx]
         toks = att.sentence.tokens
+        # The content lies between the neighbouring attributions of the sentence.
         prev_hi = 0
         for k in range(idx - 1, max(-1, idx - 6), -1):
             if atts[k].region_hi <= att.region_lo:
-                prev_hi = atts[k].region_hi if atts[k].side == "left" or atts[k].side == "whole" else prev_hi
+                prev_hi = atts[k].region_hi
                 break
+        start = att.right_start if att.side == "right" else att.region_hi
         next_lo = n
-        if idx + 1 < len(atts):
-            next_lo = atts[idx + 1].region_lo
+        for k in range(idx + 1, min(len(atts), idx + 6)):
+            if atts[k].region_lo >= start:
+                next_lo = atts[k].region_lo
+                break
         if att.side == "right":
-            lo, hi = att.right_start, max(att.right_start, next_lo)
-            if next_lo <= att.right_start:
-                hi = n
+            lo, hi = att.right_start, next_lo
         elif att.side == "left":
             lo, hi = prev_hi, att.region_lo
         else:
-            lo, hi = prev_hi, next_lo if next_lo > att.region_hi else n
-        if lo < 0:
+            lo, hi = prev_hi, next_lo
+        if lo < 0 or hi <= lo:
             return None
+        # A statement is a sentence or two, never pages: bound it (run-on input).
+        if hi - lo > MAX_CONTENT_TOKENS:
+            if att.side == "left":
+                lo = hi - MAX_CONTENT_TOKENS
+            else:
+                hi = lo + MAX_CONTENT_TOKENS
         # A semicolon closes the statement: what follows is the writer's again; so do a
         # trailing relative clause (", which ...") and a participle (", contradicting ...").
         if att.side == "right":
@@ -388,10 +488,19 @@ class Extractor:
                 if t.text == ";":
                     hi = k
                     break
-                if t.text == "," and k + 1 < hi and k > lo + 2 and toks[k + 1].quote == 0 and (
-                    toks[k + 1].low in ("which", "who", "where", "whose")
-                    or (toks[k + 1].low.endswith("ing") and not toks[k + 1].cap
-                        and toks[k + 1].low not in _NOT_PARTICIPLES)
+                if (
+                    t.text == ","
+                    and k + 1 < hi
+                    and k > lo + 2
+                    and toks[k + 1].quote == 0
+                    and (
+                        toks[k + 1].low in ("which", "who", "where", "whose")
+                        or (
+                            toks[k + 1].low.endswith("ing")
+                            and not toks[k + 1].cap
+                            and toks[k + 1].low not in _NOT_PARTICIPLES
+                        )
+                    )
                 ):
                     hi = k
                     break

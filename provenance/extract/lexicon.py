@@ -83,7 +83,9 @@ _VERB_FORMS: dict[str, tuple[str, ...]] = {
     "ask": ("asks", "asked"),
 }
 
-FINITE_CUES: dict[str, str] = {form: lemma for lemma, forms in _VERB_FORMS.items() for form in forms}
+FINITE_CUES: dict[str, str] = {
+    form: lemma for lemma, forms in _VERB_FORMS.items() for form in forms
+}
 """Finite reporting-verb forms -> lemma."""
 
 PARTICIPLE_CUES: dict[str, str] = {
@@ -149,8 +151,7 @@ AUX_ADVERBS = _words(
 NEGATIONS = _words("not never n't neither nor")
 
 WEEKDAYS = _words(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
-    "overnight"
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight overnight"
 )
 TIME_WORDS = WEEKDAYS | _words(
     "morning afternoon evening night week weekend month year day days earlier later "

@@ -37,9 +37,37 @@ HEAD_NOUNS = ROLE_NOUNS | ORG_NOUNS | UNNAMED_NOUNS | SOURCE_NOUNS
 
 # First words of multi-word place names, which are not people ("North Korea", "New York").
 PLACE_PREFIXES = frozenset(
-    {"north", "south", "east", "west", "new", "united", "saint", "st", "san", "santa", "los",
-     "las", "great", "upper", "lower", "central", "northern", "southern", "eastern", "western",
-     "greater", "democratic", "republic", "gulf", "lake", "mount", "port", "fort", "cape"}
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "new",
+        "united",
+        "saint",
+        "st",
+        "san",
+        "santa",
+        "los",
+        "las",
+        "great",
+        "upper",
+        "lower",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "greater",
+        "democratic",
+        "republic",
+        "gulf",
+        "lake",
+        "mount",
+        "port",
+        "fort",
+        "cape",
+    }
 )
 
 
@@ -68,7 +96,9 @@ def _is_name_word(tok: Token) -> bool:
     if not (tok.word and tok.cap) or tok.quote != 0:
         return False
     # "US" is a name although "us" is a pronoun; "The" and "But" are not names.
-    return tok.base not in STOPWORDS or (tok.text.isupper() and len(tok.text) >= 2 and tok.text != "I")
+    return tok.base not in STOPWORDS or (
+        tok.text.isupper() and len(tok.text) >= 2 and tok.text != "I"
+    )
 
 
 def is_head(tok: Token) -> bool:
@@ -90,8 +120,8 @@ def _part_of_phrase(tok: Token) -> bool:
     if _is_name_word(tok):
         return True
     low = tok.base
-    return low in NP_INNER or low in HEAD_NOUNS or low in NP_MODIFIERS or (
-        tok.possessive and tok.cap
+    return (
+        low in NP_INNER or low in HEAD_NOUNS or low in NP_MODIFIERS or (tok.possessive and tok.cap)
     )
 
 
@@ -120,8 +150,13 @@ def scan_left(toks: list[Token], j: int, lo: int = 0) -> int:
                 k = q - 1
                 continue
             break
-        if tok.text == "." and k > 0 and toks[k - 1].end == tok.start and (
-            toks[k - 1].low in ABBREVIATIONS or (len(toks[k - 1].text) == 1 and toks[k - 1].cap)
+        if (
+            tok.text == "."
+            and k > 0
+            and toks[k - 1].end == tok.start
+            and (
+                toks[k - 1].low in ABBREVIATIONS or (len(toks[k - 1].text) == 1 and toks[k - 1].cap)
+            )
         ):
             k -= 1
             continue
@@ -152,8 +187,11 @@ def scan_left(toks: list[Token], j: int, lo: int = 0) -> int:
             if extra < lo or not _adjective_like(toks[extra]):
                 break
             before = toks[extra - 1] if extra - 1 >= lo else None
-            if before is None or before.text in (",", ";", ":", "—") or before.quote in (2, 3) or (
-                before.low in CLAUSE_WORDS
+            if (
+                before is None
+                or before.text in (",", ";", ":", "—")
+                or before.quote in (2, 3)
+                or (before.low in CLAUSE_WORDS)
             ):
                 start = extra
                 break
@@ -164,8 +202,24 @@ def scan_left(toks: list[Token], j: int, lo: int = 0) -> int:
     return start
 
 
-CLAUSE_WORDS = frozenset({"and", "but", "as", "while", "when", "that", "so", "because", "though",
-                          "although", "if", "since", "where", "whereas"})
+CLAUSE_WORDS = frozenset(
+    {
+        "and",
+        "but",
+        "as",
+        "while",
+        "when",
+        "that",
+        "so",
+        "because",
+        "though",
+        "although",
+        "if",
+        "since",
+        "where",
+        "whereas",
+    }
+)
 
 
 def _adjective_like(tok: Token) -> bool:
@@ -191,15 +245,29 @@ def scan_right(toks: list[Token], i: int, hi: int | None = None) -> int:
     ceiling = min(n, i + MAX_PHRASE)
     while k < ceiling:
         tok = toks[k]
-        if tok.text == "." and k > i and toks[k - 1].end == tok.start and (
-            toks[k - 1].low in ABBREVIATIONS or (len(toks[k - 1].text) == 1 and toks[k - 1].cap)
-        ) and k + 1 < n and toks[k + 1].cap:
+        if (
+            tok.text == "."
+            and k > i
+            and toks[k - 1].end == tok.start
+            and (
+                toks[k - 1].low in ABBREVIATIONS or (len(toks[k - 1].text) == 1 and toks[k - 1].cap)
+            )
+            and k + 1 < n
+            and toks[k + 1].cap
+        ):
             k += 1
             continue
         if tok.low in NP_PREPOSITIONS and tok.low not in ("of",):
-            if last_head == k - 1 and k + 1 < ceiling and (
-                toks[k + 1].cap or toks[k + 1].low in ("the", "a", "an") or toks[k + 1].base in HEAD_NOUNS
-            ) and toks[k - 1].base in HEAD_NOUNS:
+            if (
+                last_head == k - 1
+                and k + 1 < ceiling
+                and (
+                    toks[k + 1].cap
+                    or toks[k + 1].low in ("the", "a", "an")
+                    or toks[k + 1].base in HEAD_NOUNS
+                )
+                and toks[k - 1].base in HEAD_NOUNS
+            ):
                 k += 1
                 continue
             break
@@ -217,7 +285,24 @@ def scan_right(toks: list[Token], i: int, hi: int | None = None) -> int:
                 k += 1
                 continue
             break
-        if tok.low in PRONOUNS or not _part_of_phrase(tok):
+        if tok.low in PRONOUNS:
+            break
+        if not _part_of_phrase(tok):
+            # "the harbour authority": an unlisted modifier before a listed head noun.
+            if (
+                _adjective_like(tok)
+                and k + 1 < ceiling
+                and toks[k + 1].base in HEAD_NOUNS
+                and k > i - 1
+                and (
+                    k == i
+                    or toks[k - 1].low in ("the", "a", "an")
+                    or toks[k - 1].base in NP_MODIFIERS
+                    or _adjective_like(toks[k - 1])
+                )
+            ):
+                k += 1
+                continue
             break
         if is_head(tok):
             last_head = k
@@ -251,10 +336,27 @@ def _org_kind(lows: list[str]) -> str:
     news = _news_kind(lows)
     if news:
         return news
-    if any(w in ("military", "army", "navy", "forces", "command", "troops", "brigade") for w in lows):
+    if any(
+        w in ("military", "army", "navy", "forces", "command", "troops", "brigade") for w in lows
+    ):
         return "military"
-    if any(w in ("ministry", "government", "administration", "kremlin", "cabinet", "presidency",
-                  "department", "embassy", "parliament", "senate", "congress") for w in lows):
+    if any(
+        w
+        in (
+            "ministry",
+            "government",
+            "administration",
+            "kremlin",
+            "cabinet",
+            "presidency",
+            "department",
+            "embassy",
+            "parliament",
+            "senate",
+            "congress",
+        )
+        for w in lows
+    ):
         return "government"
     if "party" in lows:
         return "party"
@@ -284,6 +386,9 @@ def parse_mention(toks: list[Token], start: int, end: int, text: str) -> Mention
         return Mention(start, end, raw, "description", raw)
     lows = [w.base for w in core]
     head = core[-1]
+    if head.base in UNNAMED_NOUNS and all(w in HEAD_NOUNS or w in NP_MODIFIERS for w in lows):
+        # "Officials", "Local media": common nouns, capitalised only at the start of a sentence.
+        return Mention(start, end, raw, "unnamed", _unnamed_name(words, text), "unnamed")
     # Proper-name tail: the trailing run of capitalised words, initials and inner full stops.
     k = len(core)
     while k > 0:
@@ -294,7 +399,19 @@ def parse_mention(toks: list[Token], start: int, end: int, text: str) -> Mention
         if w.text == "." and k >= 2 and len(core[k - 2].text) == 1 and core[k - 2].cap:
             k -= 1  # an initial: "Charles G. Koch"
             continue
-        if w.low in ("de", "van", "von", "al", "bin", "da", "del", "di", "du", "la", "le") and k < len(core):
+        if w.low in (
+            "de",
+            "van",
+            "von",
+            "al",
+            "bin",
+            "da",
+            "del",
+            "di",
+            "du",
+            "la",
+            "le",
+        ) and k < len(core):
             k -= 1
             continue
         break
@@ -310,7 +427,11 @@ def parse_mention(toks: list[Token], start: int, end: int, text: str) -> Mention
         return Mention(start, end, raw, "description", _join(core, text), "unknown")
     if tail and has_title and before and before[-1].low == "of":
         # "Sen. Ted Cruz of Texas": the name stands between the title and "of".
-        t = max(i for i, w in enumerate(before) if w.base in TITLE_WORDS or w.base.split("-")[0] in TITLE_WORDS)
+        t = max(
+            i
+            for i, w in enumerate(before)
+            if w.base in TITLE_WORDS or w.base.split("-")[0] in TITLE_WORDS
+        )
         between = [w for w in before[t + 1 : -1] if w.text != "."]
         if between and all(_is_name_word(w) for w in between):
             first = next(i for i in range(t + 1, len(before)) if before[i].text != ".")
@@ -350,11 +471,12 @@ def parse_mention(toks: list[Token], start: int, end: int, text: str) -> Mention
             for w in role_words:
                 if w.base in TITLE_WORDS or w.base.split("-")[0] in TITLE_WORDS:
                     break
-                if _is_name_word(w) and not _is_nationality(w.low) and w.low not in NP_MODIFIERS:
+                if _is_name_word(w) and w.low not in _NOT_AFFILIATION:
                     aff.append(w)
                 else:
                     aff = []
-            if aff:
+            # "Russian" alone is a nationality, not an organisation to speak for.
+            if aff and not all(_is_nationality(w.low) for w in aff):
                 affiliation = _join(aff, text)
         single = len(name_toks) == 1
         lows_all = [w.base for w in core]
@@ -372,23 +494,46 @@ def parse_mention(toks: list[Token], start: int, end: int, text: str) -> Mention
                 kind = "person"
         if role and _news_kind([w.base for w in role_words]) and not has_title:
             kind = _news_kind([w.base for w in role_words]) or kind
-        return Mention(start, end, raw, "name", name, kind, role, affiliation, gender, single, honorific)
-    if tail and len(before) >= 2 and before[-1].low in ("of", "in", "from", "at", "on", "for", "near"):
+        return Mention(
+            start, end, raw, "name", name, kind, role, affiliation, gender, single, honorific
+        )
+    if (
+        tail
+        and len(before) >= 2
+        and before[-1].low in ("of", "in", "from", "at", "on", "for", "near")
+    ):
         # "Residents of Rostov", "a spokesman for the Pentagon": a description, not a name.
         desc_head = before[-2].base
         kind = "unnamed" if desc_head in UNNAMED_NOUNS or desc_head in ROLE_NOUNS else "unknown"
         if desc_head in ORG_NOUNS:
             kind = _org_kind([desc_head])
-        return Mention(start, end, raw, "unnamed" if kind == "unnamed" else "description",
-                       _join(core, text), kind)
+        return Mention(
+            start,
+            end,
+            raw,
+            "unnamed" if kind == "unnamed" else "description",
+            _join(core, text),
+            kind,
+        )
     if tail and before and not head.possessive:
         # "the Interfax news agency" / "Russian state news agency RIA": a name with a
         # descriptor. Which part is the name depends on the order.
         name = _join([w for w in tail], text)
-        kind = _org_kind(before_lows) if any(w in ORG_NOUNS | NEWS_WORDS for w in before_lows) else "organisation"
-        return Mention(start, end, raw, "name", name, kind, _join(before, text), None, None, len(tail) == 1)
-    if head.base in ORG_NOUNS or head.base in ROLE_NOUNS or head.base in UNNAMED_NOUNS or head.base in SOURCE_NOUNS:
-        caps = [w for w in core if w.cap and w.base not in STOPWORDS]
+        kind = (
+            _org_kind(before_lows)
+            if any(w in ORG_NOUNS | NEWS_WORDS for w in before_lows)
+            else "organisation"
+        )
+        return Mention(
+            start, end, raw, "name", name, kind, _join(before, text), None, None, len(tail) == 1
+        )
+    if (
+        head.base in ORG_NOUNS
+        or head.base in ROLE_NOUNS
+        or head.base in UNNAMED_NOUNS
+        or head.base in SOURCE_NOUNS
+    ):
+        caps = [w for w in core if w.cap and w.base not in STOPWORDS and w.base not in NP_MODIFIERS]
         det = words[0].low if words[0].low in ("the", "a", "an") else None
         org_news = _news_kind(lows)
         if caps:
@@ -397,20 +542,44 @@ def parse_mention(toks: list[Token], start: int, end: int, text: str) -> Mention
             if org_news and first_cap < len(core) - 1 and not core[first_cap].possessive:
                 name_part = [w for w in core[first_cap:] if w.cap]
                 if name_part and name_part[-1] is not core[-1]:
-                    return Mention(start, end, raw, "name", _join(name_part, text), org_news,
-                                   _join(core, text), None)
-            kind = _org_kind(lows) if head.base in ORG_NOUNS else (
-                "unnamed" if head.base in UNNAMED_NOUNS else "unknown")
+                    return Mention(
+                        start,
+                        end,
+                        raw,
+                        "name",
+                        _join(name_part, text),
+                        org_news,
+                        _join(core, text),
+                        None,
+                    )
+            kind = (
+                _org_kind(lows)
+                if head.base in ORG_NOUNS
+                else ("unnamed" if head.base in UNNAMED_NOUNS else "unknown")
+            )
             if head.base in ROLE_NOUNS and head.base not in UNNAMED_NOUNS:
                 kind = "unknown"
             return Mention(start, end, raw, "description", _join(core, text), kind)
         if det == "the" and head.base not in UNNAMED_NOUNS | SOURCE_NOUNS and len(core) <= 3:
             # "the ministry", "the governor": refers back to an actor named earlier.
-            return Mention(start, end, raw, "definite", _join(core, text), "unknown")
+            return Mention(
+                start,
+                end,
+                raw,
+                "definite",
+                "the " + _join(core, text),
+                _org_kind(lows) if head.base in ORG_NOUNS else "unknown",
+            )
         if head.base in UNNAMED_NOUNS or det in ("a", "an") or head.base in ROLE_NOUNS:
             return Mention(start, end, raw, "unnamed", _unnamed_name(words, text), "unnamed")
-        return Mention(start, end, raw, "description", _join(core, text),
-                       _org_kind(lows) if head.base in ORG_NOUNS else "unknown")
+        return Mention(
+            start,
+            end,
+            raw,
+            "description",
+            _join(core, text),
+            _org_kind(lows) if head.base in ORG_NOUNS else "unknown",
+        )
     return Mention(start, end, raw, "description", _join(core, text))
 
 
@@ -437,6 +606,30 @@ def _unnamed_name(words: list[Token], text: str) -> str:
     elif words and words[0].cap and words[0].low not in ("the",):
         name = name[0].lower() + name[1:] if words[0].base in HEAD_NOUNS | NP_MODIFIERS else name
     return name
+
+
+_NOT_AFFILIATION = frozenset(
+    {
+        "former",
+        "interim",
+        "acting",
+        "then",
+        "longtime",
+        "retired",
+        "veteran",
+        "outgoing",
+        "incoming",
+        "current",
+        "senior",
+        "top",
+        "chief",
+        "deputy",
+        "new",
+        "the",
+        "a",
+        "an",
+    }
+)
 
 
 def _is_nationality(low: str) -> bool:

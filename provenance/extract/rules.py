@@ -27,9 +27,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from provenance.extract.lexicon import (
-    NP_MODIFIERS as NP_MODIFIERS_SET,
-)
-from provenance.extract.lexicon import (
     ABBREVIATIONS,
     APPOSITIVE_OPENERS,
     AUX_ADVERBS,
@@ -39,9 +36,9 @@ from provenance.extract.lexicon import (
     MEDIUM_NOUNS,
     MONTHS,
     NEEDS_OBJECT_CLAUSE,
-    ORG_NOUNS,
     NEGATIONS,
     NOUN_LIKE_FORMS,
+    ORG_NOUNS,
     PARTICIPLE_CUES,
     PLATFORMS,
     PRONOUNS,
@@ -51,37 +48,182 @@ from provenance.extract.lexicon import (
     STOPWORDS,
     WEEKDAYS,
 )
+from provenance.extract.lexicon import (
+    NP_MODIFIERS as NP_MODIFIERS_SET,
+)
 from provenance.extract.phrases import Mention, is_head, parse_mention, scan_left, scan_right
 from provenance.extract.text import SENTENCE_END, Sentence, Token
 
 PUNCT_BOUNDARY = frozenset({",", ";", ":", "—", "–", "-", "(", ")"})
 _PASSIVE = frozenset({"is", "was", "were", "are", "be", "been", "being"})
 _ADVERB_AFTER = frozenset(
-    {"also", "later", "earlier", "repeatedly", "again", "previously", "publicly", "privately",
-     "recently", "separately", "then", "further", "too", "afterwards", "afterward", "today",
-     "yesterday", "tonight", "overnight", "once", "twice", "out", "flatly", "bluntly",
-     "simply", "openly", "directly", "frankly", "matter-of-factly", "firmly", "confidently"}
+    {
+        "also",
+        "later",
+        "earlier",
+        "repeatedly",
+        "again",
+        "previously",
+        "publicly",
+        "privately",
+        "recently",
+        "separately",
+        "then",
+        "further",
+        "too",
+        "afterwards",
+        "afterward",
+        "today",
+        "yesterday",
+        "tonight",
+        "overnight",
+        "once",
+        "twice",
+        "out",
+        "flatly",
+        "bluntly",
+        "simply",
+        "openly",
+        "directly",
+        "frankly",
+        "matter-of-factly",
+        "firmly",
+        "confidently",
+    }
 )
-_PREPS_AFTER = frozenset({"on", "in", "at", "during", "via", "through", "to", "over", "from", "after",
-                          "before", "of", "about"})
+_PREPS_AFTER = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "during",
+        "via",
+        "through",
+        "to",
+        "over",
+        "from",
+        "after",
+        "before",
+        "of",
+        "about",
+    }
+)
 _TIME_NOUNS = frozenset(
-    {"morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "day",
-     "days", "weeks", "months", "years", "time", "times", "point", "hours", "minutes"}
+    {
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "day",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "time",
+        "times",
+        "point",
+        "hours",
+        "minutes",
+    }
 )
 _MOD_TIME = frozenset({"early", "late", "earlier", "later", "last", "this", "next"})
 _RELAY_PARTICIPLES = frozenset({"citing", "quoting"})
-_SUBJECT_STOPS = frozenset({"while", "although", "though", "because", "if", "when", "that", "and",
-                            "but", "as", "since", "whereas", "yet", "however"})
+_OBJECT_PREPOSITIONS = frozenset(
+    [
+        "of",
+        "by",
+        "to",
+        "for",
+        "with",
+        "from",
+        "about",
+        "than",
+        "like",
+        "on",
+        "at",
+        "in",
+        "into",
+        "against",
+        "between",
+        "among",
+    ]
+)
+_SUBJECT_STOPS = frozenset(
+    {
+        "while",
+        "although",
+        "though",
+        "because",
+        "if",
+        "when",
+        "that",
+        "and",
+        "but",
+        "as",
+        "since",
+        "whereas",
+        "yet",
+        "however",
+    }
+)
 _OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
-_PARTICIPLE_PREPS = frozenset({"by", "from", "for", "while", "after", "before", "without", "when",
-                               "of", "in"})
-_LEFT_OPENERS = frozenset({"as", "while", "when", "after", "before", "because", "since", "although",
-                           "though", "but", "and", "adding", "who", "which", "where", "amid", "despite"})
+_PARTICIPLE_PREPS = frozenset(
+    {"by", "from", "for", "while", "after", "before", "without", "when", "of", "in"}
+)
+_LEFT_OPENERS = frozenset(
+    {
+        "as",
+        "while",
+        "when",
+        "after",
+        "before",
+        "because",
+        "since",
+        "although",
+        "though",
+        "but",
+        "and",
+        "adding",
+        "who",
+        "which",
+        "where",
+        "amid",
+        "despite",
+    }
+)
 _AS_QUANTITY = frozenset({"many", "much", "few", "little", "well", "soon", "long", "high", "low"})
-_NOT_PARTICIPLES = frozenset({"nothing", "something", "anything", "everything", "thing", "things",
-                              "king", "spring", "morning", "evening", "building", "meeting",
-                              "funding", "spending", "hearing", "ruling", "shooting", "bombing",
-                              "fighting", "killing", "finding", "findings", "warning", "polling"})
+_NOT_PARTICIPLES = frozenset(
+    {
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "thing",
+        "things",
+        "king",
+        "spring",
+        "morning",
+        "evening",
+        "building",
+        "meeting",
+        "funding",
+        "spending",
+        "hearing",
+        "ruling",
+        "shooting",
+        "bombing",
+        "fighting",
+        "killing",
+        "finding",
+        "findings",
+        "warning",
+        "polling",
+    }
+)
 
 
 @dataclass
@@ -124,8 +266,10 @@ def _is_sentence_end(toks: list[Token], p: int) -> bool:
     n = len(toks)
     while p < n and (toks[p].quote == 3 or toks[p].text in ")]"):
         p += 1
-    return p >= n or (toks[p].text in SENTENCE_END and p == n - 1) or (
-        toks[p].text in SENTENCE_END and _only_closers(toks, p + 1)
+    return (
+        p >= n
+        or (toks[p].text in SENTENCE_END and p == n - 1)
+        or (toks[p].text in SENTENCE_END and _only_closers(toks, p + 1))
     )
 
 
@@ -148,16 +292,39 @@ def skip_adverbials(toks: list[Token], p: int, hi: int) -> int:
         low = tok.low
         if tok.quote != 0:
             return p
-        if low in _ADVERB_AFTER or low in WEEKDAYS or (
-            low.endswith("ly") and not tok.cap and low not in ("only", "early", "family", "july", "italy", "ally")
-            and (p + 1 >= hi or toks[p + 1].text in (",", ".", ";") or toks[p + 1].low == "that" or toks[p + 1].quote == 2)
+        if (
+            low in _ADVERB_AFTER
+            or low in WEEKDAYS
+            or (
+                low.endswith("ly")
+                and not tok.cap
+                and low not in ("only", "early", "family", "july", "italy", "ally")
+                and (
+                    p + 1 >= hi
+                    or toks[p + 1].text in (",", ".", ";")
+                    or toks[p + 1].low == "that"
+                    or toks[p + 1].quote == 2
+                )
+            )
         ):
             p += 1
             continue
-        if low in _MOD_TIME and p + 1 < hi and (toks[p + 1].low in WEEKDAYS or toks[p + 1].low in _TIME_NOUNS or toks[p + 1].low in ("on", "in")):
+        if (
+            low in _MOD_TIME
+            and p + 1 < hi
+            and (
+                toks[p + 1].low in WEEKDAYS
+                or toks[p + 1].low in _TIME_NOUNS
+                or toks[p + 1].low in ("on", "in")
+            )
+        ):
             p += 1
             continue
-        if low in _TIME_NOUNS and p > 0 and (toks[p - 1].low in WEEKDAYS or toks[p - 1].low in _MOD_TIME):
+        if (
+            low in _TIME_NOUNS
+            and p > 0
+            and (toks[p - 1].low in WEEKDAYS or toks[p - 1].low in _MOD_TIME)
+        ):
             p += 1
             continue
         if low in _PREPS_AFTER:
@@ -176,9 +343,20 @@ def _prep_phrase_end(toks: list[Token], p: int, hi: int) -> int:
     found = -1
     while q < limit:
         t = toks[q]
-        if t.quote != 0 or t.text in (",", ".", ";", ":") or t.low in ("that", "and", "but", "if", "whether"):
+        if (
+            t.quote != 0
+            or t.text in (",", ".", ";", ":")
+            or t.low in ("that", "and", "but", "if", "whether")
+        ):
             break
-        if t.low in WEEKDAYS or t.low in MONTHS or t.low in MEDIUM_NOUNS or (t.low in PLATFORMS and t.cap) or t.low in _TIME_NOUNS or (t.text.isdigit() and found == q):
+        if (
+            t.low in WEEKDAYS
+            or t.low in MONTHS
+            or t.low in MEDIUM_NOUNS
+            or (t.low in PLATFORMS and t.cap)
+            or t.low in _TIME_NOUNS
+            or (t.text.isdigit() and found == q)
+        ):
             found = q + 1
         elif found > 0 and not (t.cap or t.low in ("app", "messaging", "account", "channel")):
             break
@@ -194,10 +372,21 @@ def _prep_phrase_end(toks: list[Token], p: int, hi: int) -> int:
     # "said of Mrs. Clinton's plan,", "said in Brussels.", "said on CNN.": a short phrase closed by
     # a comma or the end of the sentence.
     q = p + 1
-    while q < hi and q <= p + 10 and toks[q].quote == 0 and toks[q].text not in (",", ";", ":") and not (
-        toks[q].text in SENTENCE_END and not (toks[q - 1].end == toks[q].start and toks[q - 1].low in ABBREVIATIONS)
-    ) and toks[q].low not in ("that", "and", "but", "if", "whether") and toks[q].low not in FINITE_CUES:
-        if toks[p].low not in ("of", "about") and not (toks[q].cap or toks[q].low in ("the", "a") or toks[q].possessive or toks[q].text == "."):
+    while (
+        q < hi
+        and q <= p + 10
+        and toks[q].quote == 0
+        and toks[q].text not in (",", ";", ":")
+        and not (
+            toks[q].text in SENTENCE_END
+            and not (toks[q - 1].end == toks[q].start and toks[q - 1].low in ABBREVIATIONS)
+        )
+        and toks[q].low not in ("that", "and", "but", "if", "whether")
+        and toks[q].low not in FINITE_CUES
+    ):
+        if toks[p].low not in ("of", "about") and not (
+            toks[q].cap or toks[q].low in ("the", "a") or toks[q].possessive or toks[q].text == "."
+        ):
             break
         q += 1
     if q > p + 1 and (q >= hi or toks[q].text in (",", ";") or _is_sentence_end(toks, q)):
@@ -224,7 +413,17 @@ def _previous_significant(toks: list[Token], i: int, lo: int) -> tuple[int, bool
             break
         if t.low in NEGATIONS or t.low == "n't":
             negated = True
-        elif (t.low in AUX_ADVERBS and t.low not in ("himself", "herself", "itself", "themselves")) or t.low in WEEKDAYS or (t.low in _TIME_NOUNS and j > lo and toks[j - 1].low in WEEKDAYS | _MOD_TIME) or (t.low == "on" and j + 1 < i and toks[j + 1].low in WEEKDAYS) or (t.low in _MOD_TIME and j + 1 < i and (toks[j + 1].low in WEEKDAYS or toks[j + 1].low in _TIME_NOUNS)):
+        elif (
+            (t.low in AUX_ADVERBS and t.low not in ("himself", "herself", "itself", "themselves"))
+            or t.low in WEEKDAYS
+            or (t.low in _TIME_NOUNS and j > lo and toks[j - 1].low in WEEKDAYS | _MOD_TIME)
+            or (t.low == "on" and j + 1 < i and toks[j + 1].low in WEEKDAYS)
+            or (
+                t.low in _MOD_TIME
+                and j + 1 < i
+                and (toks[j + 1].low in WEEKDAYS or toks[j + 1].low in _TIME_NOUNS)
+            )
+        ):
             pass
         else:
             break
@@ -241,8 +440,11 @@ def _comma_subject(toks: list[Token], j: int, text: str) -> tuple[Mention, int] 
     limit = max(0, j - 40)
     while k >= limit and len(commas) < 3:
         t = toks[k]
-        if t.text == "." and k > 0 and toks[k - 1].end == t.start and (
-            "." in toks[k - 1].text or len(toks[k - 1].text) <= 3 and toks[k - 1].cap
+        if (
+            t.text == "."
+            and k > 0
+            and toks[k - 1].end == t.start
+            and ("." in toks[k - 1].text or (len(toks[k - 1].text) <= 3 and toks[k - 1].cap))
         ):
             k -= 1  # "U.S." "Ky." "Jr.": an abbreviation, not a sentence end
             continue
@@ -257,7 +459,10 @@ def _comma_subject(toks: list[Token], j: int, text: str) -> tuple[Mention, int] 
     # "The state's campaign chairman, Phil Lovas, said": the name between the commas.
     if c1 + 1 < j and is_head(toks[j - 1]) and toks[j - 1].low not in PRONOUNS:
         s = scan_left(toks, j - 1, c1 + 1)
-        pure_name = all((t.cap and t.word and t.base not in STOPWORDS) or t.text == "." for t in toks[c1 + 1 : j])
+        pure_name = all(
+            (t.cap and t.word and t.base not in STOPWORDS) or t.text == "."
+            for t in toks[c1 + 1 : j]
+        )
         if s == c1 + 1 and pure_name and c1 >= 1 and toks[c1 - 1].word:
             m = parse_mention(toks, s, j, text)
             d = scan_left(toks, c1 - 1, 0) if is_head(toks[c1 - 1]) else -1
@@ -280,50 +485,19 @@ def _comma_subject(toks: list[Token], j: int, text: str) -> tuple[Mention, int] 
         if m.form != "name":
             continue
         first = toks[c + 1]
-        if first.cap and first.word and first.base not in ROLE_NOUNS and not first.possessive and first.low not in APPOSITIVE_OPENERS:
+        if (
+            first.cap
+            and first.word
+            and first.base not in ROLE_NOUNS
+            and not first.possessive
+            and first.low not in APPOSITIVE_OPENERS
+        ):
             continue  # "Kursk, Belgorod and ...": a list, not an appositive
         seg_end = commas[commas.index(c) - 1] if commas.index(c) > 0 else j
         if m.role is None and first.low not in ("who", "which", "whose") and seg_end > c + 1:
             m.role = _role_text(text[first.start : toks[seg_end - 1].end])
         return m, s
     return None
-
-
-def _appositive_subject(toks: list[Token], comma: int, lo: int) -> tuple[int, int, Mention | None, str]:
-    """For "NAME, APPOSITIVE, said": the name's token range and the appositive text.
-
-    Walks back over up to three commas looking for a segment that opens like an appositive
-    ("the governor of Rostov", "who ...", "a historian ...") preceded by a name.
-    """
-    commas: list[int] = []
-    k = comma - 1
-    limit = max(lo, comma - 40)
-    while k >= limit and len(commas) < 3:
-        t = toks[k]
-        if t.quote != 0:
-            break
-        if t.text == ",":
-            commas.append(k)
-        elif t.text in (";", ":") or t.text in SENTENCE_END:
-            break
-        k -= 1
-    for c in commas:
-        seg_first = c + 1
-        if seg_first >= comma:
-            continue
-        opener = toks[seg_first]
-        if not (opener.low in APPOSITIVE_OPENERS or opener.possessive or opener.base in ROLE_NOUNS):
-            continue
-        head = c - 1
-        if head < lo or not is_head(toks[head]) or toks[head].low in PRONOUNS:
-            continue
-        s = scan_left(toks, head, lo)
-        if s < 0:
-            continue
-        if not any(t.cap and t.word for t in toks[s : head + 1]):
-            continue
-        return s, c, None, ""
-    return -1, -1, None, ""
 
 
 def _left_boundary_ok(toks: list[Token], s: int) -> bool:
@@ -337,15 +511,16 @@ def _left_boundary_ok(toks: list[Token], s: int) -> bool:
         return True
     if prev.low in CLAUSE_OPENERS or prev.low in ("that", "so", "now", "also", "then"):
         return True
-    if prev.low in STOPWORDS and prev.low not in ("of", "by", "to", "for", "with", "from", "about", "than", "like", "on", "at", "in", "into", "against", "between", "among"):
-        return True
-    return False
+    # A preposition before the phrase makes it an object ("a report by the Post said").
+    return prev.low in STOPWORDS and prev.low not in _OBJECT_PREPOSITIONS
 
 
 def _sentence_subject(toks: list[Token], text: str, upto: int) -> Mention | None:
     """The phrase at the start of the sentence, when it is a name or pronoun subject."""
     p = 0
-    while p < upto and (toks[p].low in ("but", "and", "so", "yet", "still") or toks[p].text in (",", "—")):
+    while p < upto and (
+        toks[p].low in ("but", "and", "so", "yet", "still") or toks[p].text in (",", "—")
+    ):
         p += 1
     if p >= upto:
         return None
@@ -368,13 +543,57 @@ def _is_verb_use(toks: list[Token], i: int) -> bool:
     if i == 0:
         return False
     prev = toks[i - 1]
-    if prev.low in ("the", "a", "an", "his", "her", "their", "its", "our", "no", "any", "these",
-                    "those", "such", "some", "many", "several", "of", "for", "with", "new",
-                    "unconfirmed", "earlier", "immediate", "initial", "similar", "other", "media"
-                    ) and not (prev.low == "media" and i >= 2 and toks[i - 2].low in ("the", "local", "state", "social")):
+    if prev.low in (
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "no",
+        "any",
+        "these",
+        "those",
+        "such",
+        "some",
+        "many",
+        "several",
+        "of",
+        "for",
+        "with",
+        "new",
+        "unconfirmed",
+        "earlier",
+        "immediate",
+        "initial",
+        "similar",
+        "other",
+        "media",
+    ) and not (
+        prev.low == "media" and i >= 2 and toks[i - 2].low in ("the", "local", "state", "social")
+    ):
         return False
-    if i + 1 < len(toks) and (toks[i + 1].low in ("of", "about", "by", "from", "were", "was", "are", "is", "have", "had", "suggest", "into", "for")
-                              or toks[i + 1].low in FINITE_CUES):
+    if i + 1 < len(toks) and (
+        toks[i + 1].low
+        in (
+            "of",
+            "about",
+            "by",
+            "from",
+            "were",
+            "was",
+            "are",
+            "is",
+            "have",
+            "had",
+            "suggest",
+            "into",
+            "for",
+        )
+        or toks[i + 1].low in FINITE_CUES
+    ):
         return False
     if prev.text[0].isdigit() or prev.low.split("-")[-1] in _NUMBER_WORDS:
         return False  # "Twenty-seven states", "20 reports
@@ -420,7 +639,11 @@ def _according_to(sent: Sentence, text: str, i: int, width: int = 2) -> Attribut
     if end < 0:
         return None
     # "according to a statement from the ministry": the speaker is the ministry.
-    if toks[end - 1].base in SOURCE_NOUNS and end + 1 < n and toks[end].low in ("from", "by", "of", "released", "issued"):
+    if (
+        toks[end - 1].base in SOURCE_NOUNS
+        and end + 1 < n
+        and toks[end].low in ("from", "by", "of", "released", "issued")
+    ):
         q = end + 1
         if toks[end].low in ("released", "issued") and q < n and toks[q].low == "by":
             q += 1
@@ -445,21 +668,28 @@ def _according_to(sent: Sentence, text: str, i: int, width: int = 2) -> Attribut
     if not starts_sentence or (after < n and toks[after].text == "," and after - region_hi <= 10):
         region_hi = after
     side = "right" if starts_sentence else "left"
-    att = Attribution(sent, i, i + width, "according to", "according_to", side, lead, region_hi,
-                      mention, via=via)
+    att = Attribution(
+        sent, i, i + width, "according to", "according_to", side, lead, region_hi, mention, via=via
+    )
     att.right_start = region_hi
     return att
 
 
 def _skip_trailing_appositive(toks: list[Token], p: int, n: int) -> int:
     """After a speaker phrase: ", the director of X," up to the next comma or sentence end."""
-    if p < n and toks[p].text == "," and p + 1 < n and (
-        toks[p + 1].low in APPOSITIVE_OPENERS or toks[p + 1].possessive
+    if (
+        p < n
+        and toks[p].text == ","
+        and p + 1 < n
+        and (toks[p + 1].low in APPOSITIVE_OPENERS or toks[p + 1].possessive)
     ):
         q = p + 1
         limit = min(n, p + 40)
-        while q < limit and toks[q].text != "," and toks[q].quote == 0 and not (
-            toks[q].text in SENTENCE_END and q == n - 1
+        while (
+            q < limit
+            and toks[q].text != ","
+            and toks[q].quote == 0
+            and not (toks[q].text in SENTENCE_END and q == n - 1)
         ):
             q += 1
         if q == limit and q < n:
@@ -469,10 +699,14 @@ def _skip_trailing_appositive(toks: list[Token], p: int, n: int) -> int:
     return p
 
 
-def _participle(sent: Sentence, text: str, i: int, previous: list[Attribution]) -> Attribution | None:
+def _participle(
+    sent: Sentence, text: str, i: int, previous: list[Attribution]
+) -> Attribution | None:
     toks = sent.tokens
     n = len(toks)
-    if i == 0 or (toks[i - 1].text not in (",", "—", "and", ";") and toks[i - 1].low not in _PARTICIPLE_PREPS):
+    if i == 0 or (
+        toks[i - 1].text not in (",", "—", "and", ";") and toks[i - 1].low not in _PARTICIPLE_PREPS
+    ):
         # A sentence-initial "Writing on Telegram, ..." is a setting, not a cue.
         return None
     p = i + 1
@@ -490,8 +724,7 @@ def _participle(sent: Sentence, text: str, i: int, previous: list[Attribution]) 
         p += 1
     if _is_sentence_end(toks, p):
         return None
-    att = Attribution(sent, i, i + 1, PARTICIPLE_CUES[toks[i].low], "participle", "right",
-                      i - 1, p)
+    att = Attribution(sent, i, i + 1, PARTICIPLE_CUES[toks[i].low], "participle", "right", i - 1, p)
     att.right_start = p
     if previous:
         att.inherit = True
@@ -542,7 +775,12 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
         found = _comma_subject(toks, j, text)
         if found is not None:
             mention, region_lo = found
-    elif prev.low in ("who", "that") and j >= 1 and is_head(toks[j - 1]) and toks[j - 1].low not in PRONOUNS:
+    elif (
+        prev.low in ("who", "that")
+        and j >= 1
+        and is_head(toks[j - 1])
+        and toks[j - 1].low not in PRONOUNS
+    ):
         # "some economists who argue that ...": the speaker is the relative's antecedent.
         s = scan_left(toks, j - 1, 0)
         if s >= 0 and _left_boundary_ok(toks, s):
@@ -562,8 +800,10 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
         if s >= 0 and _left_boundary_ok(toks, s):
             mention = parse_mention(toks, s, j + 1, text)
             region_lo = s
-    elif prev.low in ("and", "but", "then") and lemma not in SOURCE_ONLY_LEMMAS and (
-        tok.low.endswith(("ed", "s")) or tok.low in ("told", "said", "wrote")
+    elif (
+        prev.low in ("and", "but", "then")
+        and lemma not in SOURCE_ONLY_LEMMAS
+        and (tok.low.endswith(("ed", "s")) or tok.low in ("told", "said", "wrote"))
     ):
         subj = _sentence_subject(toks, text, j)
         if subj is not None:
@@ -587,8 +827,11 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
     if mention is None:
         return None
     head_low = toks[mention.end - 1].base if mention.end > 0 else ""
-    if lemma in SOURCE_ONLY_LEMMAS and head_low not in SOURCE_NOUNS and head_low not in ("media", "data") and not any(
-        t.base in SOURCE_NOUNS for t in toks[mention.start : mention.end]
+    if (
+        lemma in SOURCE_ONLY_LEMMAS
+        and head_low not in SOURCE_NOUNS
+        and head_low not in ("media", "data")
+        and not any(t.base in SOURCE_NOUNS for t in toks[mention.start : mention.end])
     ):
         return None
     if lemma == "call":
@@ -616,20 +859,37 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
                 break
     if lemma == "quote" and p < n:
         end = scan_right(toks, p, n)
-        if end > p and end + 1 < n and toks[end].low == "as" and toks[end + 1].low in PARTICIPLE_CUES:
+        if (
+            end > p
+            and end + 1 < n
+            and toks[end].low == "as"
+            and toks[end + 1].low in PARTICIPLE_CUES
+        ):
             quoted = parse_mention(toks, p, end, text)
             relay = mention
             q = skip_adverbials(toks, end + 2, n)
             if q < n and toks[q].low == "that":
                 q += 1
-            att = Attribution(sent, i, end + 2, "quote", "quoted_as", "right", region_lo, q, quoted,
-                              via=[relay])
+            att = Attribution(
+                sent, i, end + 2, "quote", "quoted_as", "right", region_lo, q, quoted, via=[relay]
+            )
             att.right_start = q
             return att
         return None
     p = skip_adverbials(toks, p, n)
-    att = Attribution(sent, i, cue_hi, lemma, rule, "right", region_lo, p, mention,
-                      subject_fallback=fallback, via=via)
+    att = Attribution(
+        sent,
+        i,
+        cue_hi,
+        lemma,
+        rule,
+        "right",
+        region_lo,
+        p,
+        mention,
+        subject_fallback=fallback,
+        via=via,
+    )
     if p < n and toks[p].low == "that":
         att.right_start = p + 1
         att.region_hi = p + 1
@@ -647,11 +907,22 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
         return att
     nxt = toks[p]
     first_after = toks[cue_hi]
-    if (nxt.low in _LEFT_OPENERS and not (p + 1 < n and toks[p + 1].low in _AS_QUANTITY)) or (
-        nxt.low.endswith("ing") and not nxt.cap and nxt.low not in _NOT_PARTICIPLES and nxt.quote == 0
-        and (p > cue_hi or lemma in ("say", "add", "tell", "write", "note"))
-    ) or (first_after.low in ("after", "before", "while", "as") and first_after.quote == 0
-          and region_lo > 0 and _has_clause_before(toks, region_lo)):
+    if (
+        (nxt.low in _LEFT_OPENERS and not (p + 1 < n and toks[p + 1].low in _AS_QUANTITY))
+        or (
+            nxt.low.endswith("ing")
+            and not nxt.cap
+            and nxt.low not in _NOT_PARTICIPLES
+            and nxt.quote == 0
+            and (p > cue_hi or lemma in ("say", "add", "tell", "write", "note"))
+        )
+        or (
+            first_after.low in ("after", "before", "while", "as")
+            and first_after.quote == 0
+            and region_lo > 0
+            and _has_clause_before(toks, region_lo)
+        )
+    ):
         # "..., she said at a news conference announcing ...", "..., he said as he left":
         # what follows is about the saying, the content came before.
         if region_lo > 0 and _has_clause_before(toks, region_lo):
@@ -664,13 +935,19 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
         # "Trump said after the convention he would ...": the content follows after all.
     if toks[p].text == ",":
         q = p + 1
-        if q < n and toks[q].low in ("citing", "quoting") and (
-            lemma == "report" or mention.kind not in ("person",) and mention.form != "pronoun"
+        if (
+            q < n
+            and toks[q].low in ("citing", "quoting")
+            and (
+                lemma == "report" or (mention.kind not in ("person",) and mention.form != "pronoun")
+            )
         ):
             end = scan_right(toks, q + 1, n)
             cited = parse_mention(toks, q + 1, end, text) if end > 0 else None
-            if cited is not None and cited.form in ("name", "definite", "unnamed", "description") and (
-                cited.form != "description" or toks[end - 1].base not in SOURCE_NOUNS
+            if (
+                cited is not None
+                and cited.form in ("name", "definite", "unnamed", "description")
+                and (cited.form != "description" or toks[end - 1].base not in SOURCE_NOUNS)
             ):
                 source = cited
                 att.via = [mention, *via]
@@ -683,7 +960,11 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
         if q < n and (toks[q].quote == 2):
             att.right_start = q
             att.region_hi = q
-            if region_lo > 0 and _has_clause_before(toks, region_lo) and toks[0].low not in LEADING_PREPOSITIONS:
+            if (
+                region_lo > 0
+                and _has_clause_before(toks, region_lo)
+                and toks[0].low not in LEADING_PREPOSITIONS
+            ):
                 # 'So when ..., Mr. X said, "we were floored."': one statement around the cue.
                 att.side = "whole"
                 att.rule = "interjected"
@@ -691,8 +972,10 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
         if lemma in NEEDS_OBJECT_CLAUSE:
             return None
         att.region_hi = p
-        if region_lo > 0 and toks[region_lo - 1].low == "as" and (
-            region_lo == 1 or toks[region_lo - 2].text in (",", "—")
+        if (
+            region_lo > 0
+            and toks[region_lo - 1].low == "as"
+            and (region_lo == 1 or toks[region_lo - 2].text in (",", "—"))
         ):
             # "Hawaii, as one of his advisers pointed out, normally does not ...": the
             # statement is the sentence around the aside.
@@ -702,9 +985,29 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
             att.right_start = p + 1
             return att
         left_has_content = region_lo > 0 and _has_clause_before(toks, region_lo, 1)
-        if q < n and (toks[q].low in CLAUSE_OPENERS or toks[q].low in PARTICIPLE_CUES or toks[q].low in ("citing", "quoting", "according", "who", "which", "in", "on", "after", "before", "amid", "during") or (
-            toks[q].low.endswith("ing") and not toks[q].cap and toks[q].low not in _NOT_PARTICIPLES
-        )):
+        if q < n and (
+            toks[q].low in CLAUSE_OPENERS
+            or toks[q].low in PARTICIPLE_CUES
+            or toks[q].low
+            in (
+                "citing",
+                "quoting",
+                "according",
+                "who",
+                "which",
+                "in",
+                "on",
+                "after",
+                "before",
+                "amid",
+                "during",
+            )
+            or (
+                toks[q].low.endswith("ing")
+                and not toks[q].cap
+                and toks[q].low not in _NOT_PARTICIPLES
+            )
+        ):
             att.side = "left"
             att.rule = "indirect" if rule == "direct" else rule
             return att
@@ -726,7 +1029,9 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
     if lemma in NEEDS_OBJECT_CLAUSE and toks[p].low not in ("the", "a", "an") and not toks[p].word:
         return None
     if lemma in _CLAUSE_ONLY and not _clause_like(toks, p):
-        return None  # "had added the additional week", "promised a veto": an object, not a statement
+        return (
+            None  # "had added the additional week", "promised a veto": an object, not a statement
+        )
     # "X said C" without "that".
     if region_lo > 0 and toks[region_lo - 1].text == "," and _has_clause_before(toks, region_lo):
         # "C1, X says C2" rarely happens; "C, X said more ..." is more likely a run-on.
@@ -736,13 +1041,32 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
     return att
 
 
-_GENERIC_DETS = frozenset({"the", "a", "an", "one", "his", "her", "its", "their", "our", "this",
-                           "another", "each", "every"})
+_GENERIC_DETS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "one",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "this",
+        "another",
+        "each",
+        "every",
+    }
+)
 
 
 def _generic_subject(toks: list[Token], j: int, require_boundary: bool = True) -> int:
     """Start of a short "determiner (adjective) noun" subject ending at ``j``, or -1."""
-    if toks[j].low in STOPWORDS or toks[j].low.endswith(("ly", "ing")) or toks[j].low in FINITE_CUES:
+    if (
+        toks[j].low in STOPWORDS
+        or toks[j].low.endswith(("ly", "ing"))
+        or toks[j].low in FINITE_CUES
+    ):
         return -1
     k = j - 1
     while k >= 0 and k >= j - (3 if require_boundary else 6):
@@ -755,8 +1079,20 @@ def _generic_subject(toks: list[Token], j: int, require_boundary: bool = True) -
                 start = k - 1
             if not require_boundary:
                 return start
-            return start if _left_boundary_ok(toks, start) and (start == 0 or toks[start - 1].text in (",", ";", ":", "—") or toks[start - 1].quote == 3) else -1
-        if (t.low in STOPWORDS and (require_boundary or t.low not in ("of", "for", "at", "in", "on")))or t.low in FINITE_CUES:
+            return (
+                start
+                if _left_boundary_ok(toks, start)
+                and (
+                    start == 0
+                    or toks[start - 1].text in (",", ";", ":", "—")
+                    or toks[start - 1].quote == 3
+                )
+                else -1
+            )
+        if (
+            t.low in STOPWORDS
+            and (require_boundary or t.low not in ("of", "for", "at", "in", "on"))
+        ) or t.low in FINITE_CUES:
             return -1
         k -= 1
     return -1
@@ -769,8 +1105,11 @@ def _source_subject(toks: list[Token], j: int, text: str) -> tuple[Mention, int]
         t = toks[k]
         if t.text in (";", ":") or t.quote != 0 or (t.low in _SUBJECT_STOPS and k < j):
             break
-        if t.text in SENTENCE_END and not (k > 0 and toks[k - 1].end == t.start and (
-                "." in toks[k - 1].text or len(toks[k - 1].text) <= 3)):
+        if t.text in SENTENCE_END and not (
+            k > 0
+            and toks[k - 1].end == t.start
+            and ("." in toks[k - 1].text or len(toks[k - 1].text) <= 3)
+        ):
             break
         k -= 1
     start = k + 1
@@ -783,9 +1122,15 @@ def _source_subject(toks: list[Token], j: int, text: str) -> tuple[Mention, int]
             return None
     for h in range(start, min(j + 1, start + 6)):
         t = toks[h]
-        if t.base in SOURCE_NOUNS and not t.cap or (t.base in SOURCE_NOUNS and h == start):
-            if all(w.low in _GENERIC_DETS or w.low in NP_MODIFIERS_SET or w.cap or w.text[0].isdigit()
-                   or _adjective_ok(w) for w in toks[start:h]):
+        if (t.base in SOURCE_NOUNS and not t.cap) or (t.base in SOURCE_NOUNS and h == start):
+            if all(
+                w.low in _GENERIC_DETS
+                or w.low in NP_MODIFIERS_SET
+                or w.cap
+                or w.text[0].isdigit()
+                or _adjective_ok(w)
+                for w in toks[start:h]
+            ):
                 end = j + 1
                 while end - 1 > h and toks[end - 1].text in (",", "—"):
                     end -= 1
@@ -802,7 +1147,9 @@ def _adjective_ok(w: Token) -> bool:
     return w.word and not w.cap and w.low not in STOPWORDS and not w.low.endswith("ly")
 
 
-def _called(sent: Sentence, text: str, i: int, mention: Mention, region_lo: int) -> Attribution | None:
+def _called(
+    sent: Sentence, text: str, i: int, mention: Mention, region_lo: int
+) -> Attribution | None:
     """X called Y Z / X called for Z / X called on Y to Z: the content follows the cue."""
     toks = sent.tokens
     n = len(toks)
@@ -814,7 +1161,12 @@ def _called(sent: Sentence, text: str, i: int, mention: Mention, region_lo: int)
         if end < 0:
             return None
         p = end
-    if p >= n or _is_sentence_end(toks, p) or toks[p].text in (",", ";") or toks[p].low in ("it", "off", "back", "out"):
+    if (
+        p >= n
+        or _is_sentence_end(toks, p)
+        or toks[p].text in (",", ";")
+        or toks[p].low in ("it", "off", "back", "out")
+    ):
         return None
     att = Attribution(sent, i, i + 1, "call", "direct", "right", region_lo, p, mention)
     att.right_start = p
@@ -822,8 +1174,32 @@ def _called(sent: Sentence, text: str, i: int, mention: Mention, region_lo: int)
 
 
 _NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
-    "hundred hundreds thousand thousands million dozens several many".split()
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "dozens",
+        "several",
+        "many",
+    ]
 )
 _CLAUSE_ONLY = frozenset({"add", "maintain", "promise", "reveal"})
 
@@ -849,7 +1225,9 @@ def _has_clause_before(toks: list[Token], lo: int, words: int = 4) -> bool:
     return False
 
 
-def _inverted(sent: Sentence, text: str, i: int, cue_hi: int, lemma: str, j: int) -> Attribution | None:
+def _inverted(
+    sent: Sentence, text: str, i: int, cue_hi: int, lemma: str, j: int
+) -> Attribution | None:
     toks = sent.tokens
     n = len(toks)
     p = cue_hi
@@ -863,13 +1241,23 @@ def _inverted(sent: Sentence, text: str, i: int, cue_hi: int, lemma: str, j: int
     if after < n and toks[after].low in ("in", "at", "on", "with", "for", "from", "of"):
         # "said one source in the room.": a short phrase that still describes the speaker.
         q = after + 1
-        while q < n and q <= after + 8 and toks[q].quote == 0 and toks[q].text not in (",", ";") and not _is_sentence_end(toks, q):
+        while (
+            q < n
+            and q <= after + 8
+            and toks[q].quote == 0
+            and toks[q].text not in (",", ";")
+            and not _is_sentence_end(toks, q)
+        ):
             q += 1
         if q >= n or toks[q].text in (",", ";") or _is_sentence_end(toks, q):
             end = q
             after = q
-    if not (after >= n or _is_sentence_end(toks, after) or toks[after].text in (",", ";", "—", ":")
-            or toks[after].quote == 2):
+    if not (
+        after >= n
+        or _is_sentence_end(toks, after)
+        or toks[after].text in (",", ";", "—", ":")
+        or toks[after].quote == 2
+    ):
         return None
     mention = parse_mention(toks, p, end, text)
     region_hi = after
@@ -878,13 +1266,21 @@ def _inverted(sent: Sentence, text: str, i: int, cue_hi: int, lemma: str, j: int
         # up to a new quotation or a participle that adds to the statement.
         q = after + 1
         limit = min(n, after + 60)
-        while q < limit and toks[q].quote != 2 and not (
-            toks[q].low in PARTICIPLE_CUES and toks[q - 1].text == ","
-        ) and not (toks[q].low in ("citing", "quoting") and toks[q - 1].text == ","):
+        while (
+            q < limit
+            and toks[q].quote != 2
+            and not (toks[q].low in PARTICIPLE_CUES and toks[q - 1].text == ",")
+            and not (toks[q].low in ("citing", "quoting") and toks[q - 1].text == ",")
+        ):
             q += 1
         region_hi = q - 1 if q < n and toks[q - 1].text == "," else q
         first = toks[after + 1] if after + 1 < n else None
-        if first is not None and mention.role is None and first.low not in ("who", "which", "whose") and first.quote == 0:
+        if (
+            first is not None
+            and mention.role is None
+            and first.low not in ("who", "which", "whose")
+            and first.quote == 0
+        ):
             stop = after + 1
             while stop < region_hi and toks[stop].text != "," and not _is_sentence_end(toks, stop):
                 stop += 1
@@ -894,7 +1290,12 @@ def _inverted(sent: Sentence, text: str, i: int, cue_hi: int, lemma: str, j: int
     if toks[j].quote == 3:
         att.region_lo = j + 1
     # ", said X, citing Y": rare, ignored. A following quote continues the same statement.
-    if region_hi < n and toks[region_hi].text == "," and region_hi + 1 < n and toks[region_hi + 1].quote == 2:
+    if (
+        region_hi < n
+        and toks[region_hi].text == ","
+        and region_hi + 1 < n
+        and toks[region_hi + 1].quote == 2
+    ):
         att.side = "whole"
         att.right_start = region_hi + 1
     return att
@@ -908,9 +1309,31 @@ def _role_text(role: str) -> str:
 
 
 _NEWS_TAILS = frozenset(
-    {"times", "post", "journal", "herald", "tribune", "telegraph", "guardian", "gazette", "press",
-     "news", "observer", "chronicle", "daily", "wire", "radio", "tv", "television", "agency",
-     "network", "magazine", "newspaper", "broadcaster", "channel"}
+    {
+        "times",
+        "post",
+        "journal",
+        "herald",
+        "tribune",
+        "telegraph",
+        "guardian",
+        "gazette",
+        "press",
+        "news",
+        "observer",
+        "chronicle",
+        "daily",
+        "wire",
+        "radio",
+        "tv",
+        "television",
+        "agency",
+        "network",
+        "magazine",
+        "newspaper",
+        "broadcaster",
+        "channel",
+    }
 )
 
 

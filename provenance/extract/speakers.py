@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from provenance.extract.lexicon import HONORIFICS, STOPWORDS
+from provenance.extract.lexicon import HONORIFICS, ORG_NOUNS, STOPWORDS
 from provenance.extract.phrases import Mention
 
 RECENT_LIMIT = 60
@@ -55,8 +55,11 @@ class Entity:
 
 
 def _key(name: str) -> str:
-    words = [w for w in name.lower().replace("’", "'").replace(".", " ").split()
-             if w not in ("the", "of", "a", "an", "and")]
+    words = [
+        w
+        for w in name.lower().replace("’", "'").replace(".", " ").split()
+        if w not in ("the", "of", "a", "an", "and")
+    ]
     return " ".join(sorted(words))
 
 
@@ -162,14 +165,20 @@ class Registry:
                     # that skips over people says nothing certain about them.
                     ent.gender = want
                 self.touch(ent)
-                return Resolution(ent, f"'{word}' resolved to {ent.name}, the last person named "
-                                       f"(sentence {ent.sentence})")
+                return Resolution(
+                    ent,
+                    f"'{word}' resolved to {ent.name}, the last person named "
+                    f"(sentence {ent.sentence})",
+                )
             if people:
                 # No one of that gender: the most recent person is still the best guess.
                 ent = people[0]
                 self.touch(ent)
-                return Resolution(ent, f"'{word}' resolved to {ent.name}, the last person named "
-                                       f"(sentence {ent.sentence})")
+                return Resolution(
+                    ent,
+                    f"'{word}' resolved to {ent.name}, the last person named "
+                    f"(sentence {ent.sentence})",
+                )
             return Resolution(None, f"'{word}' has no antecedent")
         if word in ("they", "it"):
             for ent in self.recent():
@@ -183,17 +192,21 @@ class Registry:
         return Resolution(None, f"'{word}' is not resolvable outside a quotation")
 
     def _definite(self, m: Mention, sentence: int) -> Resolution:
-        words = m.name.lower().replace("’", "'").split()
+        words = [w for w in m.name.lower().replace("’", "'").split() if w != "the"]
         head = words[-1] if words else ""
+        org_head = head in ORG_NOUNS
         for ent in self.recent():
+            if org_head and ent.kind in ("person", "unnamed"):
+                continue  # "the ministry" is not the ministry's spokeswoman
             if head in ent.words and all(w in ent.words for w in words if w != "the"):
                 self.touch(ent)
-                return Resolution(ent, f"'{m.text}' resolved to {ent.name} named in sentence "
-                                       f"{ent.sentence}")
-        ent = self.named(m.name if not m.name.lower().startswith("the ") else m.name, "unknown",
-                         sentence)
+                return Resolution(
+                    ent, f"'{m.text}' resolved to {ent.name} named in sentence {ent.sentence}"
+                )
+        # Nothing named earlier fits: the description itself is the actor ("the army").
+        ent = self.named(m.name, m.kind, sentence)
         if ent.kind == "unknown":
-            ent.kind = m.kind if m.kind != "unknown" else "unnamed"
+            ent.kind = "unnamed"
         self.touch(ent)
         return Resolution(ent, "")
 
@@ -203,18 +216,22 @@ class Registry:
             word = parts[0].lower() if parts else ""
             # A surname: the most recent person whose name ends with it.
             best: Entity | None = None
-            for ent in self._by_surname.get(word, ()):
-                if ent.kind in ("person", "unknown") and ent.surname == word and len(ent.name.split()) > 1 and (
-                    best is None or ent.seen > best.seen
+            for cand in self._by_surname.get(word, ()):
+                if (
+                    cand.kind in ("person", "unknown")
+                    and cand.surname == word
+                    and len(cand.name.split()) > 1
+                    and (best is None or cand.seen > best.seen)
                 ):
-                    best = ent
+                    best = cand
             if best is None and word in self.full_names:
                 best = self.named(self.full_names[word], "person", sentence)
             if best is not None:
                 best.aliases.add(m.name)
                 if m.honorific:
-                    best.aliases.add(m.text if m.text.lower().split()[0].rstrip(".") in HONORIFICS
-                                     else m.name)
+                    best.aliases.add(
+                        m.text if m.text.lower().split()[0].rstrip(".") in HONORIFICS else m.name
+                    )
                     if best.kind == "unknown":
                         best.kind = "person"
                 if m.gender and not best.gender:
@@ -222,8 +239,11 @@ class Registry:
                 if m.role and not best.role:
                     best.role = m.role
                 self.touch(best)
-                note = "" if best.name == m.text else (
-                    f"'{m.text}' resolved to {best.name} named in sentence {best.sentence}")
+                note = (
+                    ""
+                    if best.name == m.text
+                    else (f"'{m.text}' resolved to {best.name} named in sentence {best.sentence}")
+                )
                 return Resolution(best, note)
         ent = self._by_key.get(_key(m.name))
         if ent is None and len(parts) > 1 and m.kind == "person":
@@ -250,6 +270,7 @@ class Registry:
             aff = self.named(m.affiliation, "organisation", sentence)
             if aff is not ent:
                 ent.affiliation = aff
+                self.touch(aff)  # mentioned too: "the ministry" may refer back to it
         self.touch(ent)
         return Resolution(ent, "")
 
@@ -260,8 +281,13 @@ def _may_be_person(ent: Entity) -> bool:
         return True
     # A bare capitalised word is a person only once it has spoken ("Fowler said"): subjects
     # such as "Demonstrators" or "Video" are not.
-    return (ent.kind == "unknown" and ent.speaker and not ent.name.isupper()
-            and ent.name[:1].isupper() and " " not in ent.name)
+    return (
+        ent.kind == "unknown"
+        and ent.speaker
+        and not ent.name.isupper()
+        and ent.name[:1].isupper()
+        and " " not in ent.name
+    )
 
 
 def _clean_role(role: str) -> str:

@@ -78,7 +78,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         s = m.group()
         low = s.lower().replace("’", "'")
         first = s[0]
-        out.append(Token(s, m.start(), m.end(), low, first.isupper(), first.isalnum() or first == "_"))
+        out.append(
+            Token(s, m.start(), m.end(), low, first.isupper(), first.isalnum() or first == "_")
+        )
     return out
 
 
