@@ -198,7 +198,7 @@ _TOKEN_RE = re.compile(r"\d+(?:[,.]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?|[^\s]", r
 # --------------------------------------------------------------------------- tokens
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: frozen construction costs, and tokens are never changed
 class _Tok:
     text: str
     low: str
@@ -367,8 +367,15 @@ def _modifier_before(toks: list[_Tok], i: int) -> tuple[str, int] | None:
     return None
 
 
+# VAGUE by first word, in its order, so that each token looks only at the phrases it can start
+# (the parser asks at every token; scanning the whole table each time dominated extraction).
+_VAGUE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[float, float | None]]]] = {}
+for _words, _interval in VAGUE.items():
+    _VAGUE_BY_FIRST.setdefault(_words[0], []).append((_words, _interval))
+
+
 def _vague_at(toks: list[_Tok], i: int) -> tuple[tuple[float, float | None], int] | None:
-    for words, interval in VAGUE.items():
+    for words, interval in _VAGUE_BY_FIRST.get(toks[i].low, ()):
         if _match_words(toks, i, words):
             return interval, i + len(words)
     return None
