@@ -44,9 +44,9 @@ __all__ = [
 _SECTIONS = ("documents", "actors", "claims", "links")
 """The list-valued top-level keys, in output order."""
 
-_CURATION = ("verdicts", "unlinked", "merges")
+_CURATION = ("verdicts", "unlinked", "merges", "appearances")
 """Optional sections, written only when the store has any: verdict history, unlinked pairs,
-actor merges."""
+actor merges, and the paths and URLs of documents seen in more than one place."""
 
 _INDENT = 1
 
@@ -112,6 +112,11 @@ def _curation_to_dict(ds: Dataset) -> dict[str, Any]:
     if ds.merges:
         out["merges"] = [
             m.model_dump(mode="json") for m in sorted(ds.merges, key=lambda m: m.source)
+        ]
+    if ds.appearances:
+        out["appearances"] = [
+            a.model_dump(mode="json")
+            for a in sorted(ds.appearances, key=lambda a: (a.document, a.source, a.url))
         ]
     return out
 

@@ -203,14 +203,26 @@ RATINGS: tuple[str, ...] = (
 """The verdict workflow: a claim starts unreviewed, goes in review, and gets a verdict."""
 
 
+VerdictOrigin = Literal["rated", "claimreview"]
+"""Where a verdict comes from: ``rated`` by a user of this store (``provenance rate``), or a
+published fact-check imported from ClaimReview markup (the claim was already checked by
+``by``)."""
+
+
 class Verdict(_Strict):
-    """A fact-checker's rating of a claim, with who gave it and when."""
+    """A fact-checker's rating of a claim, with who gave it and when.
+
+    An imported review (``origin="claimreview"``) keeps the reviewing organisation in ``by``
+    and where the review was published in ``url``.
+    """
 
     claim: str
     rating: str
     explanation: str | None = None
     by: str | None = None
     at: dt.datetime
+    origin: VerdictOrigin = "rated"
+    url: str | None = None
 
     @field_validator("at", mode="before")
     @classmethod
@@ -242,11 +254,22 @@ class Merge(_Strict):
     into: str = Field(description="the id it became")
 
 
+class Appearance(_Strict):
+    """One path or URL a document text was ingested from, and when (as the store wrote it)."""
+
+    document: str
+    source: str = ""
+    url: str = ""
+    seen_at: str
+
+
 class Dataset(_Strict):
     """Documents, actors, claims and links: the unit of ingest, export and extraction.
 
     ``verdicts``, ``unlinked`` and ``merges`` carry a store's curation, so that a JSON export
-    restores it exactly.
+    restores it exactly. ``appearances`` lists every path and URL of the documents that were
+    seen somewhere else than their own ``source`` and ``url`` (the same text under another path
+    or URL); when a document has any listed, ingest records exactly those.
     """
 
     format: str = FORMAT
@@ -257,6 +280,7 @@ class Dataset(_Strict):
     verdicts: list[Verdict] = Field(default_factory=list)
     unlinked: list[Unlinked] = Field(default_factory=list)
     merges: list[Merge] = Field(default_factory=list)
+    appearances: list[Appearance] = Field(default_factory=list)
 
     def actor_index(self) -> dict[str, Actor]:
         """Actors by id."""

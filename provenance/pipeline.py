@@ -30,30 +30,74 @@ class TextOptions:
     encoding: str = "utf-8"
 
 
-def load_path(path: Path, options: TextOptions = TextOptions()) -> Dataset:
-    """One file as a Dataset: a ``.json`` claims file as curated, anything else extracted.
+def load_path(path: Path | str, options: TextOptions = TextOptions()) -> Dataset:
+    """One input as a Dataset: a ``.json`` claims file as curated, anything else extracted.
+
+    Args:
+        path: a local file, or an http(s) URL given as a string (a ``Path`` would collapse the
+            ``//`` of the URL).
+        options: metadata for articles.
 
     Raises:
-        InputError: unreadable or undecodable file.
+        InputError: unreadable or undecodable file, unreachable URL.
         ClaimsFileError: inconsistent claims file.
     """
-    if path.suffix.lower() in CLAIMS_SUFFIXES:
-        return load_claims_file(path)
+    if not _is_url(path) and Path(path).suffix.lower() in CLAIMS_SUFFIXES:
+        return load_claims_file(Path(path))
     return extract_file(path, options)
 
 
-def extract_file(path: Path, options: TextOptions = TextOptions()) -> Dataset:
-    """Run the extractor on one article text file."""
+def extract_file(path: Path | str, options: TextOptions = TextOptions()) -> Dataset:
+    """Run the extractor on one article: a text file, a saved HTML page or a web URL.
+
+    An HTML page (``.html``/``.htm``, or a URL) is reduced to its main text first (see
+    :mod:`provenance.importers.html`); its title, date, site name and URL fill in what the
+    options leave unset, and claim spans index into the main text.
+    """
     from provenance.extract import extract
 
-    text = read_text(path, encoding=options.encoding, what="article")
+    if _is_url(path) or _is_html_path(Path(path)):
+        return _extract_page(path, options)
+    source = Path(path)
+    text = read_text(source, encoding=options.encoding, what="article")
     return extract(
         text,
-        source=str(path),
+        source=str(source),
         outlet=options.outlet,
         published=options.published,
         url=options.url,
         title=options.title,
+    )
+
+
+def _is_html_path(path: Path) -> bool:
+    from provenance.importers.html import is_html_path
+
+    return is_html_path(path)
+
+
+def _is_url(path: Path | str) -> bool:
+    # Only a string can be a URL: a Path has already lost the "//" after the scheme.
+    if not isinstance(path, str):
+        return False
+    from provenance.importers.html import is_url
+
+    return is_url(path)
+
+
+def _extract_page(path: Path | str, options: TextOptions) -> Dataset:
+    from provenance.extract import extract
+    from provenance.importers.html import read_page
+
+    page = read_page(path, encoding=options.encoding)
+    # What the user says on the command line wins over what the page says about itself.
+    return extract(
+        page.text,
+        source=str(path),
+        outlet=options.outlet or page.outlet,
+        published=options.published or page.published,
+        url=options.url or page.url,
+        title=options.title or page.title,
     )
 
 
@@ -74,10 +118,10 @@ def merge(datasets: Sequence[Dataset]) -> Dataset:
 
 def ingest_paths(
     store: Store,
-    paths: Sequence[Path],
+    paths: Sequence[Path | str],
     options: TextOptions = TextOptions(),
     *,
-    on_loaded: Callable[[Path, Dataset], None] | None = None,
+    on_loaded: Callable[[Path | str, Dataset], None] | None = None,
     link: bool = True,
     min_sources: int = 2,
 ) -> IngestReport:

@@ -152,12 +152,22 @@ _EVENTS = [
 _SYLLABLES = ["ka", "lo", "mir", "vo", "sta", "nov", "gor", "dar", "pol", "zen", "rin", "bel"]
 
 
-def _place_name(rng: random.Random) -> str:
-    return "".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize() + "sk"
+def _distinct_words(rng: random.Random, count: int, syllables: int) -> list[str]:
+    """``count`` different made-up words of ``syllables`` syllables each.
 
-
-def _word(rng: random.Random) -> str:
-    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))
+    Drawn without replacement, so a larger corpus really has more of them: drawing with
+    replacement from a small syllable space saturated at large sizes, crowding more claims into
+    each place and inflating the cost of linking beyond what a real archive would see.
+    """
+    base = len(_SYLLABLES)
+    out = []
+    for number in rng.sample(range(base**syllables), min(count, base**syllables)):
+        parts = []
+        for _ in range(syllables):
+            number, digit = divmod(number, base)
+            parts.append(_SYLLABLES[digit])
+        out.append("".join(parts))
+    return out
 
 
 def synthetic_corpus(n_claims: int, *, seed: int = 7, claims_per_document: int = 5) -> Dataset:
@@ -173,9 +183,9 @@ def synthetic_corpus(n_claims: int, *, seed: int = 7, claims_per_document: int =
         b.actor(f"Speaker {i}", kind="person", affiliation=None)
         for i in range(max(n_claims // 50, 4))
     ]
-    places = sorted({_place_name(rng) for _ in range(max(n_claims // 20, 10))})
+    places = sorted(w.capitalize() + "sk" for w in _distinct_words(rng, max(n_claims // 20, 10), 4))
     days = max(n_claims // 25, 30)
-    vocabulary = sorted({_word(rng) for _ in range(max(n_claims // 5, 200))})
+    vocabulary = sorted(_distinct_words(rng, max(n_claims // 5, 200), 5))
     start = dt.date(2020, 1, 1)
     made = 0
     while made < n_claims:

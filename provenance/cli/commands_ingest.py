@@ -11,6 +11,7 @@ from rich.progress import Progress
 
 from provenance.cli import render
 from provenance.cli.options import article_options, json_option
+from provenance.cli.params import paths_or_urls
 from provenance.cli.state import State
 from provenance.model import Dataset
 from provenance.pipeline import TextOptions, extract_file, ingest_paths, merge
@@ -25,36 +26,61 @@ def _options(
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, callback=paths_or_urls)
 @article_options
+@click.option(
+    "--format",
+    "input_format",
+    type=click.Choice(["auto", "claimreview"]),
+    default="auto",
+    show_default=True,
+    help="auto: by suffix (claims .json, .html/.htm pages, URLs, texts); "
+    "claimreview: attach published fact-checks to the matching stored claims.",
+)
+@click.option("--yes", "-y", is_flag=True, help="With --format claimreview: attach without asking.")
 @json_option
 @click.pass_obj
 def ingest(
     state: State,
-    paths: tuple[Path, ...],
+    paths: tuple[Path | str, ...],
     outlet: str | None,
     published: dt.date | None,
     url: str | None,
     title: str | None,
     encoding: str,
+    input_format: str,
+    yes: bool,
     as_json: bool,
 ) -> None:
-    """Add claims files (.json) and article texts (.txt) to the store.
+    """Add claims files (.json), article texts (.txt), HTML pages and URLs to the store.
 
     A claims file (format provenance-gold/1, or a provenance JSON export) is taken as curated;
-    an article text goes through the extractor. All files are read first and written in one
-    transaction: a bad file leaves the store unchanged.
+    an article text goes through the extractor; an HTML page (.html, .htm, or an http(s) URL)
+    is reduced to its main text first, its title, date, site name and URL filling in what the
+    options do not say. All inputs are read first and written in one transaction: a bad one
+    leaves the store unchanged.
+
+    With --format claimreview the files are ClaimReview JSON-LD (one review, a list, an @graph
+    or a DataFeed): each review's verdict is attached to the stored claims its text matches,
+    after confirmation.
 
     \b
     Examples:
       provenance ingest examples/claims/seed-000.json
       provenance ingest article.txt --outlet Reuters --published 2024-04-05
+      provenance ingest https://example.org/news/story.html
+      provenance ingest --format claimreview reviews.jsonld
     """
+    if input_format == "claimreview":
+        from provenance.cli.reviews import import_reviews
+
+        import_reviews(state, paths, yes=yes, as_json=as_json)
+        return
     options = _options(outlet, published, url, title, encoding)
     err = State.err()
-    empty: list[Path] = []
+    empty: list[Path | str] = []
 
-    def note(path: Path, ds: Dataset) -> None:
+    def note(path: Path | str, ds: Dataset) -> None:
         if not any(not c.unattributed for c in ds.claims):
             empty.append(path)
 
@@ -62,7 +88,7 @@ def ingest(
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("reading", total=len(paths))
 
-            def step(path: Path, ds: Dataset) -> None:
+            def step(path: Path | str, ds: Dataset) -> None:
                 note(path, ds)
                 progress.advance(task)
 
@@ -78,11 +104,11 @@ def ingest(
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, callback=paths_or_urls)
 @article_options
 @json_option
 def extract(
-    paths: tuple[Path, ...],
+    paths: tuple[Path | str, ...],
     outlet: str | None,
     published: dt.date | None,
     url: str | None,
@@ -90,7 +116,7 @@ def extract(
     encoding: str,
     as_json: bool,
 ) -> None:
-    """Extract attributed claims from article texts without storing them.
+    """Extract attributed claims from article texts, HTML pages or URLs without storing them.
 
     With --json the output is the export format (documents, actors, claims), which
     ../shared/eval/score.py reads as predictions.

@@ -78,6 +78,8 @@ def show(state: State, claim: str, as_json: bool) -> None:
     store = state.store(must_exist=True)
     cid = store.resolve_claim(claim)
     ds = store.neighbourhood([cid])
+    # Verdict history, oldest first: rated here, or already checked elsewhere (ClaimReview).
+    ds.verdicts.extend(store.verdicts(cid))
     if as_json:
         from provenance.jsonio import claim_to_dict
 
@@ -86,6 +88,7 @@ def show(state: State, claim: str, as_json: bool) -> None:
         out = claim_to_dict(target, ds.actor_index())
         out["document_source"] = doc.source
         out["appearances"] = store.appearances(doc.id)
+        out["verdicts"] = [v.model_dump(mode="json") for v in ds.verdicts]
         click.echo(json.dumps(out, indent=1, ensure_ascii=False))
     else:
         render.claim_detail(State.out(), ds, cid, store.appearances)

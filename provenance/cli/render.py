@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from provenance.model import Claim, Dataset
+from provenance.model import Claim, Dataset, Verdict
 from provenance.store import IngestReport
 
 
@@ -116,8 +116,25 @@ def claim_detail(
     if doc.published:
         table.add_row("published", Text(doc.published.isoformat()))
     table.add_row("span", Text(f"{claim.span[0]}-{claim.span[1]}"))
+    for i, verdict in enumerate(v for v in ds.verdicts if v.claim == claim.id):
+        table.add_row("verdicts" if i == 0 else "", Text(verdict_text(verdict)))
     console.print(table)
     console.print(_context(doc.text, *claim.span))
+
+
+def verdict_text(verdict: Verdict) -> str:
+    """One verdict on one line: a published fact-check reads "already checked by" its author."""
+    label = verdict.rating.replace("_", " ").capitalize()
+    day = verdict.at.date().isoformat()
+    if verdict.origin == "claimreview":
+        text = f"{label}: already checked by {verdict.by or 'a fact-checker'} on {day}"
+    else:
+        text = f"{label}: rated by {verdict.by or 'unknown'} on {day}"
+    if verdict.explanation:
+        text += f" ({_short(verdict.explanation, 200)})"
+    if verdict.url:
+        text += f" {verdict.url}"
+    return text
 
 
 def _hop_label(hop: dict[str, Any], *, with_quote: bool) -> Text:

@@ -457,8 +457,15 @@
     if (c.verdict) {
       status.appendChild(document.createTextNode(" · verdict "));
       status.appendChild(el("span", { cls: "verdict", text: c.verdict.label }));
-      var by = (c.verdict.by ? " by " + c.verdict.by : "") + " on " + c.verdict.at.slice(0, 10);
+      var who = c.verdict.by || (c.verdict.checked ? "a fact-checker" : "");
+      var by = (who ? (c.verdict.checked ? " already checked by " : " by ") + who : "") +
+        " on " + c.verdict.at.slice(0, 10);
       status.appendChild(document.createTextNode(by));
+      if (c.verdict.url) {
+        status.appendChild(document.createTextNode(" · "));
+        status.appendChild(el("a", { attrs: { href: c.verdict.url, rel: "noopener noreferrer" },
+          text: "review" }));
+      }
     }
     detailPane.appendChild(status);
     if (c.verdict && c.verdict.explanation) {

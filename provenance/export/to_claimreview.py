@@ -111,6 +111,9 @@ def _review(
         review["author"] = {"@type": "Organization", "name": publisher}
     elif verdict.by:
         review["author"] = {"@type": "Person", "name": verdict.by}
+    if is_web_url(verdict.url):
+        # An imported review keeps its address, so a re-import recognises it.
+        review["url"] = verdict.url
     return review
 
 

@@ -283,6 +283,9 @@ def _verdict(v: Verdict | None) -> dict[str, Any] | None:
         "explanation": v.explanation,
         "by": v.by,
         "at": v.at.isoformat(timespec="minutes"),
+        # A published fact-check imported from ClaimReview: shown as "already checked by".
+        "checked": v.origin == "claimreview",
+        "url": v.url if is_web_url(v.url) else None,
     }
 
 

@@ -370,8 +370,8 @@ def _modifier_before(toks: list[_Tok], i: int) -> tuple[str, int] | None:
 # VAGUE by first word, in its order, so that each token looks only at the phrases it can start
 # (the parser asks at every token; scanning the whole table each time dominated extraction).
 _VAGUE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[float, float | None]]]] = {}
-for _words, _interval in VAGUE.items():
-    _VAGUE_BY_FIRST.setdefault(_words[0], []).append((_words, _interval))
+for _vague_words, _vague_interval in VAGUE.items():
+    _VAGUE_BY_FIRST.setdefault(_vague_words[0], []).append((_vague_words, _vague_interval))
 
 
 def _vague_at(toks: list[_Tok], i: int) -> tuple[tuple[float, float | None], int] | None:

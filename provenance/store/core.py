@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +30,7 @@ from pydantic import BaseModel, ConfigDict
 from provenance.errors import AmbiguousError, NotFoundError, StoreError
 from provenance.model import (
     Actor,
+    Appearance,
     Claim,
     Dataset,
     Document,
@@ -51,6 +53,43 @@ _CLAIM_COLUMNS = (
     "id, document_id, start, end, text, speaker_id, cue, cue_start, cue_end, channel, hedged, "
     "hedge, rule, why, unattributed, quantities, event_date, status, origin"
 )
+
+
+_BUSY_TIMEOUT_MS = 60_000
+"""How long a write waits for another process's write transaction before giving up."""
+
+
+def _is_busy(exc: sqlite3.DatabaseError) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and (
+        "locked" in str(exc) or "busy" in str(exc)
+    )
+
+
+def _busy_message(path: str) -> str:
+    return (
+        f"{path}: the store is busy (another provenance command has been writing to it for "
+        f"over {_BUSY_TIMEOUT_MS // 1000} s); try again when it has finished"
+    )
+
+
+def _enable_wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL mode, waiting for other processes that open the same new store.
+
+    Changing the journal mode needs a lock that SQLite does not wait for (the busy timeout does
+    not apply), so two commands creating one store at the same moment would see "database is
+    locked". Retry with short sleeps, up to the busy timeout.
+    """
+    deadline = time.monotonic() + _BUSY_TIMEOUT_MS / 1000
+    delay = 0.005
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.1)
 
 
 def default_path() -> Path:
@@ -100,13 +139,15 @@ class Store(CurationMixin):
             # isolation_level=None: we issue BEGIN/COMMIT ourselves (see transaction()).
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=60.0)
             self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA busy_timeout = 60000")
+            self.db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
             if self.path != ":memory:":
-                self.db.execute("PRAGMA journal_mode = WAL")
+                _enable_wal(self.db)
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
             migrate(self.db, path=self.path)
         except sqlite3.DatabaseError as exc:
+            if _is_busy(exc):
+                raise StoreError(_busy_message(self.path)) from None
             raise StoreError(
                 f"{self.path}: not a provenance store ({exc}); give --db another path"
             ) from None
@@ -134,7 +175,12 @@ class Store(CurationMixin):
             finally:
                 self._depth -= 1
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if _is_busy(exc):
+                raise StoreError(_busy_message(self.path)) from None
+            raise
         self._depth = 1
         try:
             yield
@@ -160,8 +206,9 @@ class Store(CurationMixin):
         with self.transaction():
             for actor in ds.actors:
                 report.actors_new += self._upsert_actor(actor)
+            listed = {a.document for a in ds.appearances}
             for doc in ds.documents:
-                if self._upsert_document(doc, now):
+                if self._upsert_document(doc, now, appearance=doc.id not in listed):
                     report.documents_new += 1
                 else:
                     report.documents_seen += 1
@@ -189,6 +236,12 @@ class Store(CurationMixin):
             self.unlink(pair.a, pair.b, pair.note)
         for verdict in ds.verdicts:
             self.add_verdict(verdict)
+        for seen in ds.appearances:
+            self.db.execute(
+                "INSERT OR IGNORE INTO appearances (document_id, source, url, seen_at) "
+                "SELECT id, ?, ?, ? FROM documents WHERE id = ?",
+                (seen.source, seen.url, seen.seen_at, seen.document),
+            )
 
     def _apply_merges(self, ds: Dataset) -> Dataset:
         """Rewrite actor ids a curator merged away, so re-ingest does not split them again."""
@@ -269,7 +322,7 @@ class Store(CurationMixin):
             )
         return new
 
-    def _upsert_document(self, doc: Document, now: str) -> bool:
+    def _upsert_document(self, doc: Document, now: str, *, appearance: bool = True) -> bool:
         exists = self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone()
         if exists is None:
             self.db.execute(
@@ -300,11 +353,12 @@ class Store(CurationMixin):
                     doc.id,
                 ),
             )
-        self.db.execute(
-            "INSERT OR IGNORE INTO appearances (document_id, source, url, seen_at) "
-            "VALUES (?, ?, ?, ?)",
-            (doc.id, doc.source or "", doc.url or "", now),
-        )
+        if appearance:
+            self.db.execute(
+                "INSERT OR IGNORE INTO appearances (document_id, source, url, seen_at) "
+                "VALUES (?, ?, ?, ?)",
+                (doc.id, doc.source or "", doc.url or "", now),
+            )
         return exists is None
 
     def _upsert_claim(self, claim: Claim) -> str:
@@ -669,7 +723,25 @@ class Store(CurationMixin):
             verdicts=self.verdicts(),
             unlinked=[Unlinked(a=a, b=b, note=note) for a, b, note in self.suppressions()],
             merges=[Merge(source=k, into=v) for k, v in sorted(self.merges().items())],
+            appearances=self._extra_appearances(),
         )
+
+    def _extra_appearances(self) -> list[Appearance]:
+        """Every appearance of the documents seen elsewhere than their own source and URL."""
+        by_doc: dict[str, list[Appearance]] = {}
+        elsewhere: set[str] = set()
+        for r in self.db.execute(
+            "SELECT a.document_id, a.source, a.url, a.seen_at, d.source AS own_source, "
+            "d.url AS own_url FROM appearances a JOIN documents d ON d.id = a.document_id "
+            "ORDER BY a.document_id, a.source, a.url"
+        ):
+            doc = r["document_id"]
+            by_doc.setdefault(doc, []).append(
+                Appearance(document=doc, source=r["source"], url=r["url"], seen_at=r["seen_at"])
+            )
+            if (r["source"], r["url"]) != (r["own_source"] or "", r["own_url"] or ""):
+                elsewhere.add(doc)
+        return [a for doc in sorted(elsewhere) for a in by_doc[doc]]
 
     def neighbourhood(self, claim_ids: Sequence[str]) -> Dataset:
         """The claims, the claims linked to them, and the documents and actors they need.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterator
 
 from provenance.errors import NotFoundError, UsageError
 from provenance.model import Actor, Link, Verdict, actor_id, link_id, normalize_name
@@ -23,6 +24,21 @@ def _now() -> str:
 
 def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
+
+
+_VERDICT_COLUMNS = "claim_id, rating, explanation, by, at, origin, url"
+
+
+def _verdict_from_row(r: sqlite3.Row) -> Verdict:
+    return Verdict(
+        claim=r[0],
+        rating=r[1],
+        explanation=r[2],
+        by=r[3],
+        at=r[4],
+        origin=r[5],
+        url=r[6],
+    )
 
 
 class CurationMixin:
@@ -197,15 +213,12 @@ class CurationMixin:
 
     def verdicts(self, claim: str | None = None) -> list[Verdict]:
         """Verdict history, oldest first (of one claim, or of all)."""
-        sql = "SELECT claim_id, rating, explanation, by, at FROM verdicts"
+        sql = f"SELECT {_VERDICT_COLUMNS} FROM verdicts"
         args: tuple[str, ...] = ()
         if claim is not None:
             sql += " WHERE claim_id = ?"
             args = (claim,)
-        return [
-            Verdict(claim=r[0], rating=r[1], explanation=r[2], by=r[3], at=r[4])
-            for r in self.db.execute(sql + " ORDER BY seq", args)
-        ]
+        return [_verdict_from_row(r) for r in self.db.execute(sql + " ORDER BY seq", args)]
 
     def add_verdict(self, verdict: Verdict) -> bool:
         """Restore a verdict from an export, unless the very same one is stored already."""
@@ -217,13 +230,16 @@ class CurationMixin:
         if exists:
             return False
         self.db.execute(
-            "INSERT INTO verdicts (claim_id, rating, explanation, by, at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO verdicts (claim_id, rating, explanation, by, at, origin, url) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 verdict.claim,
                 verdict.rating,
                 verdict.explanation,
                 verdict.by,
                 verdict.at.isoformat(),
+                verdict.origin,
+                verdict.url,
             ),
         )
         return True
@@ -235,12 +251,17 @@ class CurationMixin:
             chunk = claim_ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
             for r in self.db.execute(
-                f"SELECT claim_id, rating, explanation, by, at FROM verdicts "
+                f"SELECT {_VERDICT_COLUMNS} FROM verdicts "
                 f"WHERE claim_id IN ({marks}) ORDER BY seq",
                 chunk,
             ):
-                out[r[0]] = Verdict(claim=r[0], rating=r[1], explanation=r[2], by=r[3], at=r[4])
+                out[r[0]] = _verdict_from_row(r)
         return out
+
+    def claim_texts(self) -> Iterator[tuple[str, str]]:
+        """Every claim's id and text, for matching published fact-checks against the store."""
+        for r in self.db.execute("SELECT id, text FROM claims ORDER BY id"):
+            yield r[0], r[1]
 
     # ------------------------------------------------------------------ statuses
 

@@ -159,7 +159,24 @@ def _m003_assessment(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_m001_initial, _m002_curation, _m003_assessment]
+def _m004_verdict_origin(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        -- Verdicts imported from published ClaimReview markup: who checked it is in 'by',
+        -- 'origin' tells them from a store user's own ratings, 'url' is the published review.
+        ALTER TABLE verdicts ADD COLUMN origin TEXT NOT NULL DEFAULT 'rated';
+        ALTER TABLE verdicts ADD COLUMN url TEXT
+        """,
+    )
+
+
+MIGRATIONS: list[Migration] = [
+    _m001_initial,
+    _m002_curation,
+    _m003_assessment,
+    _m004_verdict_origin,
+]
 """Applied in order; ``user_version`` is the number applied so far."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -173,6 +190,10 @@ def migrate(db: sqlite3.Connection, *, path: str) -> int:
     """
     (found,) = db.execute("PRAGMA user_version").fetchone()
     _check_known(found, path)
+    if found >= SCHEMA_VERSION:
+        # Up to date: take no write lock, so that opening a store to read never waits for
+        # (or fails behind) another process's long ingest.
+        return int(found)
     while True:
         # Re-read the version under the write lock: another process may have migrated the
         # store while this one waited for the lock.
