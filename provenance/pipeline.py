@@ -151,3 +151,14 @@ def ingest_paths(
             new = [c.id for ds in loaded for c in ds.claims]
             report.links_new += refresh(store, new, min_sources=min_sources).links_new
     return report
+
+
+def link_extracted(dataset: Dataset) -> Dataset:
+    """``dataset`` with the automatic links between its own claims (nothing is stored).
+
+    ``provenance extract`` uses it so that its JSON carries the same corroborates / conflicts /
+    repeats / updates links an ingest of the same files would make among them.
+    """
+    from provenance.analysis.linking import find_links
+
+    return dataset.model_copy(update={"links": list(find_links(dataset).links)})

@@ -286,3 +286,12 @@ def test_extract_json_is_scorable(run: Invoke) -> None:
         start, end = claim["span"]
         assert doc["text"][start:end] == claim["text"]
         assert claim["rule"], "every claim records the rule that produced it"
+
+
+def test_extract_json_links_claims_within_the_batch(run: Invoke) -> None:
+    data = json.loads(run("extract", *map(str, SEED_TEXTS), "--json").stdout)
+    doc_of = {c["id"]: c["document"] for c in data["claims"]}
+    relations = {link["relation"] for link in data["links"]}
+    assert "corroborates" in relations
+    # The two seed articles report different strikes: nothing may link across them.
+    assert all(doc_of[link["source"]] == doc_of[link["target"]] for link in data["links"])

@@ -14,7 +14,7 @@ from provenance.cli.options import article_options, json_option
 from provenance.cli.params import paths_or_urls
 from provenance.cli.state import State
 from provenance.model import Dataset
-from provenance.pipeline import TextOptions, extract_file, ingest_paths, merge
+from provenance.pipeline import TextOptions, extract_file, ingest_paths, link_extracted, merge
 
 _PROGRESS_FROM = 5  # files; below that a bar is noise
 
@@ -118,8 +118,8 @@ def extract(
 ) -> None:
     """Extract attributed claims from article texts, HTML pages or URLs without storing them.
 
-    With --json the output is the export format (documents, actors, claims), which
-    ../shared/eval/score.py reads as predictions.
+    With --json the output is the export format (documents, actors, claims, and the automatic
+    links among the claims of these files), which ../shared/eval/score.py reads as predictions.
 
     \b
     Examples:
@@ -133,7 +133,7 @@ def extract(
     for path, ds in zip(paths, datasets, strict=True):
         if not any(not c.unattributed for c in ds.claims):
             click.echo(f"note: {path}: no attributed statement found", err=True)
-    ds = merge(datasets)
+    ds = link_extracted(merge(datasets))
     if as_json:
         click.echo(dumps(ds))
     else:
