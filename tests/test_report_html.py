@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
@@ -189,20 +189,28 @@ def _chromium() -> str | None:
     return None
 
 
+def _missing(why: str) -> NoReturn:
+    """Skip on a developer's machine; fail in CI, where .ci/run installs the browser, so that a
+    broken install cannot pass as a skipped test."""
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must run the browser tests: {why}")
+    pytest.skip(why)
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """A headless Chromium driven by Debian's chromedriver (skips when either is missing)."""
     binary = _chromium()
     if binary is None:
-        pytest.skip("no Chromium binary (apt-get install chromium chromium-driver)")
+        _missing("no Chromium binary (apt-get install chromium chromium-driver)")
     driver_path = shutil.which("chromedriver")
     if driver_path is None:
-        pytest.skip("no chromedriver (apt-get install chromium-driver)")
+        _missing("no chromedriver (apt-get install chromium-driver)")
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
     except ImportError:
-        pytest.skip("selenium is not installed (pip install -e '.[test]')")
+        _missing("selenium is not installed (pip install -e '.[test]')")
     profile = tempfile.mkdtemp(prefix="provenance-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = binary
