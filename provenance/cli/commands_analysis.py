@@ -48,9 +48,14 @@ def _ranked(
     for row in rows:
         speaker = row["speaker"]["name"] if row["speaker"] else "(unattributed)"
         via = " > ".join(v["name"] for v in row["via"])
-        reach = f"{row['reach']['documents']} doc / {row['reach']['carriers']} carriers"
+        n_docs, n_carriers = row["reach"]["documents"], row["reach"]["carriers"]
+        reach = f"{n_docs} {_plural(n_docs, 'doc')} / {n_carriers} {_plural(n_carriers, 'carrier')}"
         table.add_row(row["id"][:8], reach, Text(speaker), Text(via), Text(row["text"][:100]))
     State.out().print(table)
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else word + "s"
 
 
 @click.command()
