@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from pydantic import ValidationError
 
@@ -91,13 +91,16 @@ def load_claims_file(path: Path) -> Dataset:
 def find_source_text(claims_path: Path, source_file: str) -> Path | None:
     """Where the article named by ``source_file`` lives: beside the claims file or above it."""
     rel = Path(source_file)
-    if rel.is_absolute():
-        return rel if rel.is_file() else None
-    folder = claims_path.resolve().parent
-    for base in (folder, *folder.parents):
-        for candidate in (base / rel, base / rel.name):
-            if candidate.is_file():
-                return candidate
+    try:
+        if rel.is_absolute():
+            return rel if rel.is_file() else None
+        folder = claims_path.resolve().parent
+        for base in (folder, *folder.parents):
+            for candidate in (base / rel, base / rel.name):
+                if candidate.is_file():
+                    return candidate
+    except (OSError, ValueError):  # a name too long for the file system, a NUL in it
+        return None
     return None
 
 
@@ -182,7 +185,7 @@ class _GoldReader:
         actors: dict[str, Actor] = {}
         for key, entry in entries.items():
             affiliation = entry.get("affiliation")
-            if affiliation is not None and affiliation not in key_to_id:
+            if affiliation is not None and not _is_key(affiliation, key_to_id):
                 raise self.fail(f"actor {key!r}: affiliation {affiliation!r} is not an actor key")
             kind = str(entry.get("kind") or "unknown").lower()
             kind = _KIND_SYNONYMS.get(kind, kind)
@@ -261,11 +264,11 @@ class _GoldReader:
             where = f"claim {local}"
             span = self._span(text, entry, where)
             speaker = entry.get("speaker")
-            if speaker is not None and speaker not in key_to_id:
+            if speaker is not None and not _is_key(speaker, key_to_id):
                 raise self.fail(f"{where}: speaker {speaker!r} is not an actor key of the file")
             via = self._list(entry.get("via"), f"{where} via")
             for v in via:
-                if v not in key_to_id:
+                if not _is_key(v, key_to_id):
                     raise self.fail(f"{where}: relay {v!r} is not an actor key of the file")
             cid = claim_id(doc_id, span)
             try:
@@ -321,7 +324,7 @@ class _GoldReader:
             ends = []
             for end in ("source", "target"):
                 ref = entry.get(end)
-                if ref not in local_ids:
+                if not _is_key(ref, local_ids):
                     raise self.fail(f"link #{n}: {end} {ref!r} is not a claim id of the file")
                 ends.append(local_ids[ref])
             relation = entry.get("relation")
@@ -341,6 +344,11 @@ class _GoldReader:
                 )
             )
         return links
+
+
+def _is_key(value: object, keys: dict[str, str]) -> TypeGuard[str]:
+    """Whether ``value`` (anything a JSON file holds, lists included) is one of ``keys``."""
+    return isinstance(value, str) and value in keys
 
 
 def _locate(text: str, content: str, near: int) -> tuple[int, int] | None:

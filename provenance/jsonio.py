@@ -245,9 +245,11 @@ def _describe(exc: ValidationError, sections: Mapping[str, list[Any]]) -> str:
 
 
 def _check_consistency(ds: Dataset) -> None:
-    # Only what would make the file mean two things or break the store: duplicate ids, and
-    # claims without their document (the evidence). Actor references are not checked, as the
-    # store keeps affiliations to actors it has not seen (yet).
+    # What would make the file mean two things or put dangling records in the store: duplicate
+    # ids, claims without their document (the evidence) or whose span is not their text,
+    # speakers and relays that are not actors of the file, links, verdicts and unlinked pairs
+    # naming claims the file does not hold. A store's export always passes. Affiliations are
+    # not checked, as the store keeps affiliations to actors it has not seen (yet).
     records: tuple[tuple[str, list[Document] | list[Actor] | list[Claim] | list[Link]], ...] = (
         ("document", ds.documents),
         ("actor", ds.actors),
@@ -260,9 +262,45 @@ def _check_consistency(ds: Dataset) -> None:
             if item.id in seen:
                 raise ClaimsFileError(f"{what} id {item.id!r} is used twice")
             seen.add(item.id)
-    docs = {d.id for d in ds.documents}
+    docs = ds.document_index()
+    actors = ds.actor_index()
     for claim in ds.claims:
-        if claim.document not in docs:
+        doc = docs.get(claim.document)
+        if doc is None:
             raise ClaimsFileError(
                 f"claim {claim.id}: document {claim.document!r} is not in 'documents'"
             )
+        start, end = claim.span
+        if end > len(doc.text):
+            raise ClaimsFileError(
+                f"claim {claim.id}: span [{start}, {end}] is outside its document "
+                f"({len(doc.text)} characters)"
+            )
+        if doc.text[start:end] != claim.text:
+            raise ClaimsFileError(
+                f"claim {claim.id}: span [{start}, {end}] does not hold the claim's text"
+            )
+        for role, ref in (("speaker", claim.speaker), *(("relay", v) for v in claim.via)):
+            if ref is not None and ref not in actors:
+                raise ClaimsFileError(f"claim {claim.id}: {role} {_short(ref)} is not in 'actors'")
+    claims = {c.id for c in ds.claims}
+    for link in ds.links:
+        for end_name, ref in (("source", link.source), ("target", link.target)):
+            if ref not in claims:
+                raise ClaimsFileError(
+                    f"link {link.id}: {end_name} {_short(ref)} is not in 'claims'"
+                )
+    for n, verdict in enumerate(ds.verdicts):
+        if verdict.claim not in claims:
+            raise ClaimsFileError(
+                f"verdicts[{n}]: claim {_short(verdict.claim)} is not in 'claims'"
+            )
+    for n, pair in enumerate(ds.unlinked):
+        for ref in (pair.a, pair.b):
+            if ref not in claims:
+                raise ClaimsFileError(f"unlinked[{n}]: claim {_short(ref)} is not in 'claims'")
+
+
+def _short(value: str, size: int = 60) -> str:
+    """``value`` quoted for a one-line message, cut to ``size`` characters."""
+    return repr(value if len(value) <= size else value[:size] + "...")

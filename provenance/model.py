@@ -22,6 +22,7 @@ Ids are content hashes of a canonical form (see :func:`document_id`, :func:`clai
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import unicodedata
@@ -321,6 +322,7 @@ def link_id(source: str, target: str, relation: str) -> str:
     return _digest("link", source, target, relation)
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """Canonical comparison form of a name: NFKC, lower case, straight quotes, no leading
     article or honorific, single spaces ("The Kremlin" and "kremlin" compare equal)."""

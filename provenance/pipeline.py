@@ -1,13 +1,23 @@
 """Ingest pipeline: files to Datasets (claims files or extraction), then one store transaction.
 
-Every file is read and parsed before anything is written, so a bad file anywhere in the batch
-leaves the store exactly as it was.
+A whole batch is one transaction, so a bad file anywhere in the batch leaves the store exactly
+as it was. Files are parsed by :func:`load_paths`, in ``workers`` processes when there are
+enough of them, and written by one writer (this process) in input order. A batch of up to
+:data:`STREAM_AFTER` files is read completely before anything is written (the store's write
+lock is taken only at the end); a bigger batch is written and linked as it is read, inside the
+same transaction, so memory stays bounded whatever the batch size, at the price of holding the
+write lock for the whole ingest (readers are never blocked; other writers wait).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,6 +126,79 @@ def merge(datasets: Sequence[Dataset]) -> Dataset:
     return out
 
 
+PARALLEL_MIN_FILES = 32
+"""Below this many files a batch is read in this process whatever ``workers`` says: starting
+worker processes would cost more than they save."""
+
+STREAM_AFTER = 500
+"""Files read before writing starts. A batch of at most this many is read completely before the
+transaction begins; a bigger one is written (and linked) in slices of this many files as it is
+read, in the same transaction, so memory does not grow with the batch."""
+
+_CHUNK = 8
+"""Files per task handed to a worker process."""
+
+_AHEAD = 4
+"""Tasks per worker in flight at once: keeps the workers busy while bounding the memory held by
+parsed files the writer has not taken yet."""
+
+
+def default_workers() -> int:
+    """The number of cores this process may run on (the default of ``ingest --workers``)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _load_chunk(paths: list[Path | str], options: TextOptions) -> list[Dataset]:
+    """Worker process task: parse some files (a module-level function, so 'spawn' can pickle
+    it by name)."""
+    return [load_path(path, options) for path in paths]
+
+
+def load_paths(
+    paths: Iterable[Path | str], options: TextOptions = TextOptions(), *, workers: int = 1
+) -> Generator[tuple[Path | str, Dataset], None, None]:
+    """Each path with its Dataset, in the order given.
+
+    With ``workers`` > 1 and at least :data:`PARALLEL_MIN_FILES` paths, the files are parsed by
+    that many worker processes (started with 'spawn': safe with the open store and threads),
+    a few chunks ahead of the caller, so memory stays bounded. ``workers`` = 1 starts no
+    process. A bad file raises the same error as it would in this process, when its turn comes;
+    closing the iterator early stops the workers.
+
+    Raises:
+        InputError: unreadable or undecodable file, unreachable URL.
+        ClaimsFileError: inconsistent claims file.
+    """
+    items = list(paths)
+    n = min(workers, -(-len(items) // _CHUNK))
+    if n <= 1 or len(items) < PARALLEL_MIN_FILES:
+        for path in items:
+            yield path, load_path(path, options)
+        return
+    chunks = iter([items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)])
+    pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn"))
+    pending: deque[tuple[list[Path | str], Future[list[Dataset]]]] = deque()
+
+    def submit() -> None:
+        chunk = next(chunks, None)
+        if chunk is not None:
+            pending.append((chunk, pool.submit(_load_chunk, chunk, options)))
+
+    try:
+        for _ in range(n * _AHEAD):
+            submit()
+        while pending:
+            chunk, future = pending.popleft()
+            datasets = future.result()
+            submit()
+            yield from zip(chunk, datasets, strict=True)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def ingest_paths(
     store: Store,
     paths: Sequence[Path | str],
@@ -124,32 +207,51 @@ def ingest_paths(
     on_loaded: Callable[[Path | str, Dataset], None] | None = None,
     link: bool = True,
     min_sources: int = 2,
+    workers: int = 1,
 ) -> IngestReport:
-    """Load every path, then write them all to the store in one transaction.
+    """Load every path and write them all to the store in one transaction.
+
+    Up to :data:`STREAM_AFTER` files are all read before the transaction begins; more are
+    written and linked slice by slice as they are read, still in one transaction (see the module
+    docstring). Either way a bad file leaves the store unchanged.
 
     Args:
         store: the open store.
         paths: claims files (``.json``) and article texts.
         options: metadata for article texts.
-        on_loaded: called after each file is parsed (progress reporting).
+        on_loaded: called after each file is parsed, in input order (progress reporting).
         link: link the new claims to what is stored and reassess statuses.
         min_sources: independent source groups a claim needs to be confirmed.
+        workers: processes parsing files (see :func:`load_paths`); 1 parses them here.
     """
-    loaded: list[Dataset] = []
-    for path in paths:
-        ds = load_path(path, options)
-        loaded.append(ds)
-        if on_loaded is not None:
-            on_loaded(path, ds)
     report = IngestReport()
-    with store.transaction():
-        for ds in loaded:
+    pending: list[Dataset] = []
+
+    def write() -> None:
+        for ds in pending:
             report.add(store.ingest(ds))
         if link:
             from provenance.refresh import refresh
 
-            new = [c.id for ds in loaded for c in ds.claims]
+            new = [c.id for ds in pending for c in ds.claims]
             report.links_new += refresh(store, new, min_sources=min_sources).links_new
+        pending.clear()
+
+    with ExitStack() as stack:
+        loaded = stack.enter_context(closing(load_paths(paths, options, workers=workers)))
+        writing = False
+        for path, ds in loaded:
+            if on_loaded is not None:
+                on_loaded(path, ds)
+            pending.append(ds)
+            if len(pending) >= STREAM_AFTER:
+                if not writing:
+                    stack.enter_context(store.transaction())
+                    writing = True
+                write()
+        if not writing:
+            stack.enter_context(store.transaction())
+        write()
     return report
 
 

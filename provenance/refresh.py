@@ -48,16 +48,13 @@ def refresh_all(store: Store, *, min_sources: int = 2) -> RefreshReport:
 
 
 def _link_batch(store: Store, batch: list[str], affected: set[str]) -> int:
-    from provenance.analysis.linking import blocking_keys, find_links
+    from provenance.analysis.linking import blocking_keys_many, find_links
 
     own = store.neighbourhood(batch)
-    docs = own.document_index()
-    actors = own.actor_index()
-    keys = {
-        c.id: blocking_keys(c, docs.get(c.document), actors)
-        for c in own.claims
-        if c.id in set(batch)
-    }
+    wanted = set(batch)
+    keys = blocking_keys_many(
+        (c for c in own.claims if c.id in wanted), own.document_index(), own.actor_index()
+    )
     with store.transaction():
         store.put_keys(keys)
     candidates = store.claims_sharing_keys(k for ks in keys.values() for k in ks)
@@ -73,19 +70,17 @@ def _link_batch(store: Store, batch: list[str], affected: set[str]) -> int:
 
 def reassess(store: Store, claim_ids: Sequence[str], *, min_sources: int = 2) -> int:
     """Assess and store the status of these claims; returns how many were assessed."""
-    from provenance.analysis.independence import assess
+    from provenance.analysis.independence import assess_many
 
     registry = _registry(store)
     done = 0
     for start in range(0, len(claim_ids), _BATCH):
         batch = list(claim_ids[start : start + _BATCH])
         ds = store.neighbourhood(batch)
-        present = {c.id for c in ds.claims}
-        statuses: dict[str, tuple[str, int]] = {}
-        for cid in batch:
-            if cid in present:
-                a = assess(cid, ds, min_sources=min_sources, registry=registry)
-                statuses[cid] = (a.status, a.independent_sources)
+        found = assess_many(batch, ds, min_sources=min_sources, registry=registry)
+        statuses: dict[str, tuple[str, int]] = {
+            cid: (a.status, a.independent_sources) for cid, a in found.items()
+        }
         with store.transaction():
             store.set_statuses(statuses)
         done += len(statuses)

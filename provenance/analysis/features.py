@@ -200,6 +200,11 @@ def content_tokens(text: str) -> frozenset[str]:
 # --------------------------------------------------------------------------- documents
 
 
+_SENTENCE_REACH = 1000
+"""Characters of context either side of a claim that its sentence may span (see
+:meth:`DocumentContext.sentence_bounds`); real sentences are far shorter."""
+
+
 @dataclass
 class DocumentContext:
     """Per-document facts computed once: sentence starts and the places named."""
@@ -225,12 +230,17 @@ class DocumentContext:
         return self._sentences
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
-        """The sentence(s) around the span ``[start, end)``."""
+        """The sentence(s) around the span ``[start, end)``.
+
+        At most :data:`_SENTENCE_REACH` characters either side of the span: text without
+        full stops (a transcript, a 10-million-character line) would otherwise make every
+        claim's "sentence" the whole text, and linking quadratic in its length.
+        """
         starts = self.sentence_starts()
         i = max(bisect.bisect_right(starts, start) - 1, 0)
         j = bisect.bisect_left(starts, max(end, start + 1))
         s_end = starts[j] if j < len(starts) else len(self.text)
-        return starts[i], max(s_end, end)
+        return max(starts[i], start - _SENTENCE_REACH), min(max(s_end, end), end + _SENTENCE_REACH)
 
     def places(self) -> list[PlaceMention]:
         """All places named in the document, in order."""

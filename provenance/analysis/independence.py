@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections import defaultdict, deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -36,7 +36,7 @@ from provenance.analysis.registry import load_registry, registry_index, resolve_
 from provenance.errors import NotFoundError
 from provenance.model import Actor, Claim, ClaimStatus, Dataset, Link
 
-__all__ = ["Assessment", "SourceGroup", "assess"]
+__all__ = ["Assessment", "SourceGroup", "assess", "assess_many"]
 
 
 class SourceGroup(BaseModel):
@@ -253,17 +253,46 @@ def assess(
     Raises:
         NotFoundError: the claim is not in the dataset.
     """
-    claims = {c.id: c for c in dataset.claims}
-    if claim_id not in claims:
+    index = _Index(dataset, registry)
+    if claim_id not in index.claims:
         raise NotFoundError(f"no claim {claim_id!r} in the dataset")
+    return _assess(claim_id, index, min_sources)
+
+
+def assess_many(
+    claim_ids: Iterable[str],
+    dataset: Dataset,
+    *,
+    min_sources: int = 2,
+    registry: Sequence[Actor] | None = None,
+) -> dict[str, Assessment]:
+    """:func:`assess` for several claims of one dataset, indexing the dataset once (claims not
+    in the dataset are left out)."""
+    index = _Index(dataset, registry)
+    return {cid: _assess(cid, index, min_sources) for cid in claim_ids if cid in index.claims}
+
+
+class _Index:
+    """What :func:`_assess` looks up in a dataset, built once per dataset."""
+
+    def __init__(self, dataset: Dataset, registry: Sequence[Actor] | None) -> None:
+        self.claims = {c.id: c for c in dataset.claims}
+        self.roots = _Roots(
+            dataset.actor_index(), _builtin_registry() if registry is None else registry
+        )
+        self.outlets = {d.id: d.outlet for d in dataset.documents}
+        self.links_by_claim: dict[str, list[Link]] = defaultdict(list)
+        for link in dataset.links:
+            self.links_by_claim[link.source].append(link)
+            self.links_by_claim[link.target].append(link)
+
+
+def _assess(claim_id: str, index: _Index, min_sources: int) -> Assessment:
+    claims = index.claims
     claim = claims[claim_id]
-    actors = dataset.actor_index()
-    roots = _Roots(actors, _builtin_registry() if registry is None else registry)
-    outlets = {d.id: d.outlet for d in dataset.documents}
-    links_by_claim: dict[str, list[Link]] = defaultdict(list)
-    for link in dataset.links:
-        links_by_claim[link.source].append(link)
-        links_by_claim[link.target].append(link)
+    roots = index.roots
+    outlets = index.outlets
+    links_by_claim = index.links_by_claim
 
     reached, repeat_of = _support(claim_id, links_by_claim)
     members = [c for c in reached if c in claims]

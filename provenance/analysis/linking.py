@@ -79,6 +79,7 @@ __all__ = [
     "LinkResult",
     "Linker",
     "blocking_keys",
+    "blocking_keys_many",
     "find_links",
     "judge_pair",
 ]
@@ -283,6 +284,25 @@ def blocking_keys(
     ctx = DocumentContext.of(document, exclude)
     features = claim_features(claim, ctx, index)
     return _keys(features, _Families(index).of(claim.speaker))
+
+
+def blocking_keys_many(
+    claims: Iterable[Claim], documents: Mapping[str, Document], actors: Mapping[str, Actor]
+) -> dict[str, set[str]]:
+    """:func:`blocking_keys` of many claims with one actor index (claim id -> keys): the
+    exclusions, speaker families and each document's context are computed once."""
+    index = dict(actors)
+    exclude = actor_exclusions(index.values()) | _registry_exclusions()
+    families = _Families(index)
+    contexts: dict[str, DocumentContext] = {}
+    out: dict[str, set[str]] = {}
+    for claim in claims:
+        ctx = contexts.get(claim.document)
+        if ctx is None:
+            ctx = DocumentContext.of(documents.get(claim.document), exclude)
+            contexts[claim.document] = ctx
+        out[claim.id] = _keys(claim_features(claim, ctx, index), families.of(claim.speaker))
+    return out
 
 
 # --------------------------------------------------------------------------- judging pairs

@@ -14,6 +14,7 @@ import click
 from provenance.cli.options import json_option
 from provenance.cli.state import State
 from provenance.model import RATINGS
+from provenance.store import Store
 
 
 def _user() -> str:
@@ -21,6 +22,15 @@ def _user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no user name in containers without a passwd entry
         return "unknown"
+
+
+def _reassess(store: Store, a: str, b: str) -> None:
+    # A curated link changes the support of both claims (and "updates" supersedes one): keep
+    # their stored statuses current, as an ingest does, so 'unconfirmed' and 'disputed' agree
+    # with 'trace' and a JSON backup restores the same statuses.
+    from provenance.refresh import reassess
+
+    reassess(store, [a, b])
 
 
 @click.command()
@@ -45,6 +55,7 @@ def link(state: State, claim_a: str, claim_b: str, relation: str | None, note: s
     a, b = store.resolve_claim(claim_a), store.resolve_claim(claim_b)
     with store.transaction():
         store.link_manually(a, b, relation, note)
+        _reassess(store, a, b)
     click.echo(f"linked {a} {relation} {b}", err=True)
 
 
@@ -64,6 +75,7 @@ def unlink(state: State, claim_a: str, claim_b: str, note: str | None) -> None:
     a, b = store.resolve_claim(claim_a), store.resolve_claim(claim_b)
     with store.transaction():
         removed = store.unlink(a, b, note)
+        _reassess(store, a, b)
     click.echo(f"removed {removed} link(s) between {a} and {b}", err=True)
 
 

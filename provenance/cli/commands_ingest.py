@@ -13,8 +13,16 @@ from provenance.cli import render
 from provenance.cli.options import article_options, json_option
 from provenance.cli.params import paths_or_urls
 from provenance.cli.state import State
+from provenance.errors import UsageError
 from provenance.model import Dataset
-from provenance.pipeline import TextOptions, extract_file, ingest_paths, link_extracted, merge
+from provenance.pipeline import (
+    TextOptions,
+    default_workers,
+    extract_file,
+    ingest_paths,
+    link_extracted,
+    merge,
+)
 
 _PROGRESS_FROM = 5  # files; below that a bar is noise
 
@@ -38,6 +46,14 @@ def _options(
     "claimreview: attach published fact-checks to the matching stored claims.",
 )
 @click.option("--yes", "-y", is_flag=True, help="With --format claimreview: attach without asking.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Processes extracting articles in parallel (default: all cores; 1: none). "
+    "One writer stores what they read.",
+)
 @json_option
 @click.pass_obj
 def ingest(
@@ -50,6 +66,7 @@ def ingest(
     encoding: str,
     input_format: str,
     yes: bool,
+    workers: int | None,
     as_json: bool,
 ) -> None:
     """Add claims files (.json), article texts (.txt), HTML pages and URLs to the store.
@@ -57,8 +74,9 @@ def ingest(
     A claims file (format provenance-gold/1, or a provenance JSON export) is taken as curated;
     an article text goes through the extractor; an HTML page (.html, .htm, or an http(s) URL)
     is reduced to its main text first, its title, date, site name and URL filling in what the
-    options do not say. All inputs are read first and written in one transaction: a bad one
-    leaves the store unchanged.
+    options do not say. All inputs are written in one transaction: a bad one leaves the store
+    unchanged. Articles are extracted by --workers processes in parallel while this process
+    stores and links what they read.
 
     With --format claimreview the files are ClaimReview JSON-LD (one review, a list, an @graph
     or a DataFeed): each review's verdict is attached to the stored claims its text matches,
@@ -74,9 +92,16 @@ def ingest(
     if input_format == "claimreview":
         from provenance.cli.reviews import import_reviews
 
+        if outlet or published or url or title:
+            # Reviews carry their own author, date and URL: an article option would be ignored.
+            raise UsageError(
+                "--outlet, --published, --url and --title describe articles, "
+                "not --format claimreview"
+            )
         import_reviews(state, paths, yes=yes, as_json=as_json)
         return
     options = _options(outlet, published, url, title, encoding)
+    n_workers = workers or default_workers()
     err = State.err()
     empty: list[Path | str] = []
 
@@ -92,9 +117,9 @@ def ingest(
                 note(path, ds)
                 progress.advance(task)
 
-            report = ingest_paths(state.store(), paths, options, on_loaded=step)
+            report = ingest_paths(state.store(), paths, options, on_loaded=step, workers=n_workers)
     else:
-        report = ingest_paths(state.store(), paths, options, on_loaded=note)
+        report = ingest_paths(state.store(), paths, options, on_loaded=note, workers=n_workers)
     for path in empty:
         click.echo(f"note: {path}: no attributed statement found", err=True)
     if as_json:

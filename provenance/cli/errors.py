@@ -48,8 +48,24 @@ class Group(click.Group):
             )
 
 
+_MAX_MESSAGE = 1000
+"""Characters of an error message shown: a message quoting a 10 MB value from a bad input file
+is cut rather than flooding the terminal."""
+
+
+def one_line(message: str) -> str:
+    """``message`` as one line of at most :data:`_MAX_MESSAGE` characters.
+
+    Line breaks (from a file name or a value quoted from the input) are shown as ``\\n``.
+    """
+    flat = message.replace("\r", "\\r").replace("\n", "\\n")
+    if len(flat) > _MAX_MESSAGE:
+        flat = flat[:_MAX_MESSAGE] + f"... ({len(flat) - _MAX_MESSAGE} more characters)"
+    return flat
+
+
 def _fail(ctx: click.Context, message: str, code: ExitCode, show_traceback: bool) -> None:
     if show_traceback:
         traceback.print_exc()
-    click.echo(message, err=True)
+    click.echo(one_line(message), err=True)
     ctx.exit(int(code))

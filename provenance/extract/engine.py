@@ -10,11 +10,20 @@ from dataclasses import dataclass, field
 
 from provenance.extract.channels import find_channel
 from provenance.extract.hedges import find_hedge
-from provenance.extract.lexicon import STOPWORDS
+from provenance.extract.lexicon import (
+    HONORIFICS,
+    LEADING_PREPOSITIONS,
+    NP_MODIFIERS,
+    ORG_NOUNS,
+    PARTICIPLE_CUES,
+    STOPWORDS,
+    TITLE_WORDS,
+    UNNAMED_NOUNS,
+)
 from provenance.extract.phrases import Mention, parse_mention, scan_right
 from provenance.extract.rules import Attribution, cue_text, find_attributions
 from provenance.extract.social import Post, find_posts
-from provenance.extract.speakers import Entity, Registry, Resolution
+from provenance.extract.speakers import ORG_KINDS, Entity, Registry, Resolution
 from provenance.extract.text import Sentence, Token, paragraphs, split_sentences
 
 _TRIM_LEAD = frozenset({",", ";", ":", "—", "–", "-", "(", "…"})
@@ -47,6 +56,37 @@ _NOT_PARTICIPLES = frozenset(
         "following",
         "bring",
     }
+)
+_NOT_AFTER_SUBJECT = frozenset({"to"})
+SUBJECT_HEADS = ORG_NOUNS | UNNAMED_NOUNS
+_NESTING_WORDS = frozenset(
+    {"that", "when", "because", "after", "as", "since", "before", "if", "until", "whether"}
+)
+_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may"}
+    | {"might", "must", "should", "did", "does", "do", "is'nt", "isn't", "wasn't"}
+)
+_CIRCUMSTANCE_AFTER_QUOTE = frozenset(
+    {"until", "as", "when", "while", "after", "before", "since", "then"}
+)
+_CLAUSE_STARTS = frozenset(
+    {"the", "he", "she", "they", "it", "we", "i", "when", "while", "after", "as", "if", "then"}
+)
+
+
+def _participle_within(toks: list[Token], k: int, hi: int) -> bool:
+    """Is there a participle ("showing") among the few words from ``k``?"""
+    for q in range(k, min(hi, k + 5)):
+        t = toks[q]
+        if t.quote != 0 or t.text in (",", ";"):
+            return False
+        if t.low.endswith("ing") and not t.cap and t.low not in _NOT_PARTICIPLES:
+            return True
+    return False
+
+
+_SUBORDINATORS = frozenset(
+    {"while", "although", "though", "because", "if", "when", "whereas", "unless", "since"}
 )
 MIN_UNATTRIBUTED_WORDS = 5
 MAX_CONTENT_TOKENS = 120
@@ -85,6 +125,21 @@ class Result:
 
 def _trim(toks: list[Token], lo: int, hi: int, drop_that: bool = True) -> tuple[int, int] | None:
     """Content token range without edge punctuation, a leading "that" or a trailing link."""
+    if lo == 0:
+        # "EASTBAY — The barrier ...": a dateline in capitals is not part of the statement.
+        k = 0
+        while k < min(hi, 5) and (
+            (toks[k].word and len(toks[k].text) >= 2 and toks[k].text.isupper())
+            or (k > 0 and toks[k].text in (",", "."))
+        ):
+            k += 1
+        if (
+            0 < k < hi - 1
+            and toks[k].text in ("—", "–", "-")
+            and toks[k].quote == 0
+            and sum(len(t.text) for t in toks[:k] if t.word) >= 4
+        ):
+            lo = k + 1
     for k in range(lo, hi):
         if toks[k].low.startswith(_URL_STARTS):
             hi = k
@@ -97,7 +152,13 @@ def _trim(toks: list[Token], lo: int, hi: int, drop_that: bool = True) -> tuple[
         ):
             lo += 1
             changed = True
-        if drop_that and lo < hi and toks[lo].low == "that" and lo + 1 < hi:
+        if (
+            drop_that
+            and lo < hi
+            and toks[lo].low == "that"
+            and lo + 1 < hi
+            and toks[lo + 1].low not in _AUXILIARIES  # "that was not its position": the subject
+        ):
             lo += 1
             changed = True
         while hi > lo and (toks[hi - 1].text in _TRIM_TAIL or toks[hi - 1].low in _TRIM_WORDS_TAIL):
@@ -161,6 +222,8 @@ class Extractor:
     # ------------------------------------------------------------------ helpers
 
     def _resolve(self, m: Mention, sentence: Sentence) -> Resolution:
+        toks = sentence.tokens
+        self.registry.here = toks[m.start].start if 0 <= m.start < len(toks) else sentence.start
         return self.registry.resolve(m, sentence.index + 1)
 
     def _note_names(self, sent: Sentence) -> None:
@@ -178,11 +241,21 @@ class Extractor:
             ):
                 run.append(tok)
                 continue
+            if (
+                tok.text == "."
+                and run
+                and run[-1].end == tok.start
+                and (len(run[-1].text) == 1 or run[-1].low in HONORIFICS)
+            ):
+                continue  # "Ann J. Clark", "Mr. Birch": the full stop of an initial or title
             if tok.word and tok.cap and tok.possessive and tok.quote == 0 and k > 0:
                 run.append(tok)
-            if 2 <= len(run) <= 3:
+            while run and run[0].low in HONORIFICS:
+                run = run[1:]
+            if 2 <= len(run) <= 4:
+                name = self.text[run[0].start : run[-1].end]
                 self.registry.note_name(
-                    " ".join(t.text.replace("’s", "").replace("'s", "") for t in run)
+                    name.replace("’s", "").replace("'s", ""), sent.index + 1, run[0].start
                 )
             run = []
 
@@ -190,29 +263,59 @@ class Extractor:
         """A person named as a sentence's subject becomes the most recent person (for "he")."""
         toks = sent.tokens
         p = 0
+        if toks and toks[0].low in LEADING_PREPOSITIONS:
+            # "On a radio show on Tuesday, Clark criticized ...": after the opener.
+            for q in range(1, min(len(toks), 16)):
+                if toks[q].quote != 0 or toks[q].text in (";", ":"):
+                    break
+                if toks[q].text == ",":
+                    p = q + 1
+                    break
         while p < len(toks) and (
             toks[p].low in ("but", "and", "so", "yet", "still", "meanwhile")
             or toks[p].text in (",", "—")
         ):
             p += 1
-        if p >= len(toks) or not toks[p].cap or toks[p].quote != 0:
+        if p >= len(toks) or toks[p].quote != 0:
             return
+        if not toks[p].cap and toks[p].base not in NP_MODIFIERS and toks[p].base not in TITLE_WORDS:
+            return  # "presidential nominee Jane Roe was ...": a title may open the subject
+        if len(toks[p].text) >= 2 and toks[p].text.isupper() and toks[p].text.isalpha():
+            return  # "THE BUDGET Later that year ...": a heading in capitals, not a subject
         end = scan_right(toks, p, len(toks))
         if end <= p or end >= len(toks) or toks[end].possessive:
             return
         nxt = toks[end]
         if not (nxt.word and not nxt.cap) and nxt.text != ",":
             return
+        if nxt.low in _NOT_AFTER_SUBJECT:
+            return  # "New Funds to Fight Floods: ...": a heading, not a subject
         m = parse_mention(toks, p, end, self.text)
         if m.form == "name" and (m.kind == "person" or (not m.single and m.kind == "unknown")):
             self._resolve(m, sent)
-        elif m.form == "name" and m.single:
-            # A known person's surname keeps that person salient.
-            word = m.name.lower()
+        elif (m.form == "name" and m.kind in ORG_KINDS) or (
+            m.form in ("definite", "unnamed") and toks[end - 1].base in SUBJECT_HEADS
+        ):
+            # "The council issued a notice. It says ...", "Growers are angry ... They say":
+            # an organisation or group as subject is what "it" / "they" next refers to.
+            self._resolve(m, sent)
+        elif (m.form == "name" and m.single) or toks[end - 1].possessive:
+            # A known person's surname keeps that person salient, also as a possessive
+            # subject ("Mr. Birch's view is that ...": the sentence is about him).
+            word = (toks[end - 1].base if toks[end - 1].possessive else m.name.lower()).replace(
+                "’", "'"
+            )
             for ent in self.registry.with_surname(word):
                 if ent.kind == "person":
                     self.registry.touch(ent)
                     break
+            else:
+                full = self.registry.full_names.get(word)
+                if full is not None and m.form == "name" and not toks[end - 1].possessive:
+                    # "Clark criticized ...": the person named in full earlier, as subject.
+                    ent = self.registry.named(full, "person", sent.index + 1)
+                    if ent.kind == "person":
+                        self.registry.touch(ent)
 
     # ------------------------------------------------------------------ main pass
 
@@ -386,6 +489,8 @@ class Extractor:
             if rng is None:
                 continue
             lo, hi = rng
+            if att.side == "right" and _only_a_phrase(toks, lo, hi):
+                continue  # "The mayor responded with a shrug": a manner, not a statement
             start, end = toks[lo].start, toks[hi - 1].end
             # A quotation that goes on in the next sentences of the paragraph is one statement.
             if att.side in ("left", "whole", "right") and self._ends_sentence(atts, idx, n):
@@ -437,6 +542,20 @@ class Extractor:
                 )
             )
         self.drafts.extend(out)
+        # The speaker of the main clause stays the most salient person: someone whose words
+        # are reported inside the statement ("X said that Y has long pushed for ...") is not
+        # what the next "he" refers to.
+        main = next((d for d in out if d.speaker is not None), None)
+        if (
+            main is not None
+            and len(out) > 1
+            and main.speaker is not None
+            and main.speaker.kind == "person"
+            and atts
+            and atts[0].side == "right"
+            and any(d.span[0] >= main.span[0] and d is not main for d in out)
+        ):
+            self.registry.touch(main.speaker)
         return out
 
     @staticmethod
@@ -445,7 +564,18 @@ class Extractor:
         if idx + 1 < len(atts):
             return False
         if att.side == "left":
-            return att.region_hi >= n - 1
+            # '"C1," X said after the vote. "C2."': what follows the attribution describes the
+            # saying; a quotation closed just before it may still go on in the next sentence.
+            toks = att.sentence.tokens
+            if att.region_hi >= n - 1:
+                return True
+            if att.region_lo == 0 or toks[att.region_lo - 1].quote != 3:
+                return False
+            # Unless the words after it say something more (", going on to say ...").
+            return not any(
+                t.low in PARTICIPLE_CUES or t.low == "going"
+                for t in toks[att.region_hi : min(n, att.region_hi + 60)]
+            )
         return True
 
     @staticmethod
@@ -457,11 +587,45 @@ class Extractor:
         for k in range(idx - 1, max(-1, idx - 6), -1):
             if atts[k].region_hi <= att.region_lo:
                 prev_hi = atts[k].region_hi
+                if (
+                    att.side == "left"
+                    and k == idx - 1
+                    and atts[k].side == "right"
+                    and atts[k].rule == "direct"
+                    and not any(t.text == ";" for t in toks[prev_hi : att.region_lo])
+                ):
+                    # "Y told police that C, the source added": the whole report, Y's words
+                    # included, is the source's statement (Y's is a claim within it).
+                    prev_hi = Extractor._outer_start(atts, k)
                 break
         start = att.right_start if att.side == "right" else att.region_hi
         next_lo = n
         for k in range(idx + 1, min(len(atts), idx + 6)):
             if atts[k].region_lo >= start:
+                if (
+                    att.side == "right"
+                    and atts[k].side == "right"
+                    and atts[k].region_lo > 0
+                    and (
+                        (
+                            atts[k].region_lo == start
+                            and (toks[start - 1].low == "that" or att.rule == "according_to")
+                        )
+                        or (
+                            # "According to X, Y said C": X reports what Y said.
+                            att.rule == "according_to"
+                            and atts[k].region_lo == start + 1
+                            and toks[start].text == ","
+                        )
+                        or (
+                            atts[k].region_lo > start
+                            and toks[atts[k].region_lo - 1].low in _NESTING_WORDS
+                        )
+                    )
+                ):
+                    # "X asserted that Y told Z that C", "X said Y was right when he said C":
+                    # Y's report is part of X's statement.
+                    continue
                 next_lo = atts[k].region_lo
                 break
         if att.side == "right":
@@ -480,12 +644,63 @@ class Extractor:
                 hi = lo + MAX_CONTENT_TOKENS
         # A semicolon closes the statement: what follows is the writer's again; so do a
         # trailing relative clause (", which ...") and a participle (", contradicting ...").
+        bounded = hi < n  # another attribution of the sentence follows the content
+        if att.side == "right" and toks[lo].quote == 2:
+            # '... shouts, "Hold it," until the whistle blows': the quotation is the statement;
+            # a clause about the circumstances after it is the writer's.
+            for k in range(lo + 1, min(hi, n)):
+                if toks[k].quote == 3:
+                    after = k + 1
+                    if after < hi and toks[after].text == ",":
+                        after += 1
+                    if after < hi and toks[after].low in _CIRCUMSTANCE_AFTER_QUOTE:
+                        hi = k + 1
+                    break
         if att.side == "right":
+            # "While a judge found that C, the ruling ...": the subordinate clause ends at
+            # its comma, and so does the statement.
+            subordinate = (
+                att.region_lo > 0
+                and toks[att.region_lo - 1].low in _SUBORDINATORS
+                and (
+                    att.region_lo == 1
+                    or toks[att.region_lo - 2].low in ("but", "and", "yet")
+                    or toks[att.region_lo - 2].text in (",", "—")
+                )
+            )
             for k in range(lo, min(hi, n)):
                 t = toks[k]
+                if (
+                    (subordinate or att.rule == "noun" or att.relative)
+                    and t.quote == 3
+                    and toks[k - 1].text == ","
+                    and k + 1 < hi
+                ):
+                    hi = k + 1  # 'her claim that fares would "fall soon," the plan ...'
+                    break
                 if t.quote != 0:
                     continue
-                if t.text == ";":
+                if t.text == ";" or (t.text == ":" and bounded and k > lo):
+                    # A colon before someone else's attributed quotation ends this statement.
+                    hi = k
+                    break
+                if (subordinate or att.rule == "noun" or att.relative) and t.text == "," and k > lo:
+                    hi = k  # "Contrary to his claim that C, the budget ...": the noun's clause
+                    break
+                if (
+                    t.text == ","
+                    and k > lo + 2
+                    and k + 2 < hi
+                    and toks[k + 1].quote == 0
+                    and toks[k + 2].low != "that"
+                    and (
+                        toks[k + 1].low == "but"
+                        or (toks[k + 1].low == "and" and toks[k + 2].low in _CLAUSE_STARTS)
+                        or (toks[k + 1].low == "with" and _participle_within(toks, k + 2, hi))
+                    )
+                ):
+                    # "X said C, but critics ...", "..., and the cut is ...", "..., with
+                    # polls showing ...": the writer goes on.
                     hi = k
                     break
                 if (
@@ -495,6 +710,14 @@ class Extractor:
                     and toks[k + 1].quote == 0
                     and (
                         toks[k + 1].low in ("which", "who", "where", "whose")
+                        or (
+                            # ", quietly adding ...": an adverb before the participle
+                            toks[k + 1].low.endswith("ly")
+                            and k + 2 < hi
+                            and toks[k + 2].low.endswith("ing")
+                            and toks[k + 2].quote == 0
+                            and toks[k + 2].low not in _NOT_PARTICIPLES
+                        )
                         or (
                             toks[k + 1].low.endswith("ing")
                             and not toks[k + 1].cap
@@ -506,10 +729,20 @@ class Extractor:
                     break
         elif att.side == "left":
             for k in range(min(hi, n) - 1, lo - 1, -1):
-                if toks[k].text == ";" and toks[k].quote == 0:
-                    lo = k + 1
+                if toks[k].text in (";", ":") and toks[k].quote == 0:
+                    lo = k + 1  # "... on staff: “C,” the union wrote": the quotation
                     break
         return _trim(toks, lo, hi)
+
+    @staticmethod
+    def _outer_start(atts: list[Attribution], k: int) -> int:
+        """Where the content of a statement that contains attribution ``k`` starts: after the
+        attribution before ``k`` (if any), else at the start of the sentence."""
+        lo = atts[k].region_lo
+        for q in range(k - 1, max(-1, k - 6), -1):
+            if atts[q].region_hi <= lo:
+                return atts[q].region_hi
+        return 0
 
     def _why(self, att: Attribution, entity: Entity, note: str, via: list[Entity], cue: str) -> str:
         sp = att.mention.text if att.mention is not None else entity.name
@@ -531,6 +764,8 @@ class Extractor:
             base = f"'{cue}' shares its subject '{sp}' with the first verb of the sentence"
         elif rule == "citing":
             base = f"relay: {att.relay_note}; the cited source is the speaker"
+        elif rule == "noun":
+            base = f"reporting noun: '{sp}'s {cue} that' introduces the content"
         elif rule == "quoted_as":
             base = f"relay: '{via[0].name if via else ''}' quoted '{sp}' as the speaker"
         else:
@@ -541,6 +776,28 @@ class Extractor:
         if via and rule not in ("citing", "quoted_as"):
             extras.append("relayed by " + ", ".join(v.name for v in via))
         return "; ".join(extras)
+
+
+_PHRASE_PREPOSITIONS = frozenset(
+    {"with", "in", "on", "at", "into", "for", "from", "by", "during", "over", "under", "about"}
+)
+
+
+def _only_a_phrase(toks: list[Token], lo: int, hi: int) -> bool:
+    """Is the content ``[lo, hi)`` a bare prepositional phrase with no verb in it ("with
+    a shrug", "on being himself")? Such a phrase says how or where, it reports nothing."""
+    if toks[lo].low not in _PHRASE_PREPOSITIONS or toks[lo].quote != 0:
+        return False
+    if lo + 1 < hi and toks[lo + 1].low in ("least", "most"):
+        return False  # "at least 5 explosions": a quantity
+    for t in toks[lo:hi]:
+        if t.quote != 0 or t.low in _AUXILIARIES or t.low in ("be", "been"):
+            return False
+        if t.text[0].isdigit():
+            return False  # "over 300 deaths": a figure is reported
+        if t.low.endswith("ed") and not t.cap:
+            return False
+    return True
 
 
 def _channel_outside(

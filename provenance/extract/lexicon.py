@@ -81,6 +81,9 @@ _VERB_FORMS: dict[str, tuple[str, ...]] = {
     "cite": ("cited",),
     "call": ("calls", "called"),
     "ask": ("asks", "asked"),
+    "urge": ("urge", "urges", "urged"),
+    "describe": ("describes", "described"),
+    "read": ("reads", "read"),
 }
 
 FINITE_CUES: dict[str, str] = {
@@ -110,12 +113,13 @@ PARTICIPLE_CUES: dict[str, str] = {
     "emphasizing": "emphasize",
     "emphasising": "emphasize",
     "denying": "deny",
+    "urging": "urge",
 }
 """Present participles that attach a further claim to the speaker of the clause ("adding that")."""
 
 # Verbs whose grammatical subject must be a document or a data source ("polls showed", "the
 # study found"), never a person: "he found" is rarely a report of speech.
-SOURCE_ONLY_LEMMAS = _words("show find indicate conclude estimate")
+SOURCE_ONLY_LEMMAS = _words("show find indicate read")
 
 # Lemmas that report through a document rather than speech; a news organisation as subject of
 # these is the speaker (not a relay).
@@ -125,7 +129,7 @@ HEDGING_LEMMAS = _words("claim allege")
 # Forms that are also common nouns: they count as verbs only after a subject-like word.
 NOUN_LIKE_FORMS = _words(
     "report reports claim claims note notes states estimate estimates fear fears post show shows "
-    "find finds state warns counter quote cite believe"
+    "find finds state warns counter quote cite believe calls tweets"
 )
 
 # Lemmas that need a content clause, not an object noun phrase: "the ministry confirmed the
@@ -187,7 +191,7 @@ TITLE_WORDS = _words(
     "premier emir sheikh ayatollah mp mep minister-president secretary-general "
     "president-elect host anchor correspondent editor author researcher scientist "
     "historian expert consultant coordinator superintendent inspector administrator "
-    "mr mrs ms miss sir lord lady dame"
+    "mr mrs ms miss sir lord lady dame del delegate atty supt"
 )
 
 HONORIFICS = _words("mr mrs ms miss dr sir dame lord lady")
@@ -198,7 +202,7 @@ MALE_HONORIFICS = _words("mr sir lord")
 ABBREVIATIONS = _words(
     "mr mrs ms dr gov sen rep st jr sr gen lt col sgt capt prof rev no nos vs etc inc co "
     "corp ltd jan feb mar apr jun jul aug sep sept oct nov dec maj adm cmdr gens reps sens "
-    "pres ft mt ave blvd dept univ assn bros est approx fig al e g i ie eg"
+    "pres ft mt ave blvd dept univ assn bros est approx fig al e g i ie eg del atty supt"
 )
 
 # Heads of noun phrases naming a person by function.
@@ -222,7 +226,24 @@ ROLE_NOUNS = TITLE_WORDS | _words(
     "rebels survivor survivors victim victims relative relatives family families "
     "lawyer lawyers attorney attorneys president presidents chairman director directors "
     "manager managers executive executives owner owners founder strategist strategists "
-    "pollster pollsters historian historians professor professors"
+    "pollster pollsters historian historians professor professors "
+    "mother mothers father fathers son sons daughter daughters wife wives husband husbands "
+    "brother brothers sister sisters widow widows widower grandmother grandfather uncle aunt "
+    "cousin mom dad parent boyfriend girlfriend neighbor neighbour fiance fiancee "
+    "partner partners associate associates boss bosses surrogate surrogates donor donors "
+    "engineer engineers nurse nurses pilot pilots driver drivers firefighter firefighters "
+    "paramedic paramedics clerk clerks banker bankers trader traders broker brokers miner "
+    "miners developer developers contractor contractors builder builders planner planners "
+    "inspector inspectors regulator regulators detective detectives agent agents guard "
+    "guards consultant consultants producer producers singer singers actor actors actress "
+    "athlete athletes player players coach coaches fan fans shopper shoppers consumer "
+    "consumers customer customers tenant tenants landlord landlords homeowner homeowners "
+    "patient patients surgeon surgeons veteran veterans sailor sailors negotiator "
+    "negotiators mediator mediators monitor monitors commuter commuters passenger "
+    "passengers migrant migrants refugee refugees immigrant immigrants citizen citizens "
+    "taxpayer taxpayers retiree retirees pensioner pensioners judge judges councillors "
+    "councilor councilors delegate delegates moderator moderators forecaster forecasters "
+    "scholar scholars academic academics"
 )
 
 # Heads of noun phrases naming an organisation.
@@ -236,7 +257,9 @@ ORG_NOUNS = _words(
     "house assembly legislature operator network newspaper paper outlet channel "
     "broadcaster station website corporation corp inc ltd center centre unit brigade "
     "battalion regiment guard troops coastguard secretariat prosecutor's "
-    "white-house ngo charity hospital school club league federation"
+    "white-house ngo charity hospital school club league federation utility airline "
+    "carrier insurer retailer manufacturer automaker lender supplier provider distributor "
+    "exchange startup studio city county town village municipality"
 )
 
 NEWS_WORDS = _words(
@@ -267,7 +290,9 @@ UNNAMED_NOUNS = _words(
 # "show" or "find" ("polls showed", "the study found").
 SOURCE_NOUNS = _words(
     "poll polls survey surveys study studies data report reports research analysis "
-    "analyses statement statements letter letters memo document documents lawsuit filing "
+    "average averages slide slides transcript transcripts tally chart charts graph table "
+    "brief briefs motion petition affidavit ad ads advertisement commercial "
+    "analyses statement statements letter letters memo memos document documents lawsuit filing "
     "complaint records figures estimates video videos footage images photos pictures "
     "post posts tweet tweets review audit investigation inquiry assessment census "
     "numbers statistics evidence results findings indictment ruling report's book "
@@ -389,3 +414,122 @@ HEDGE_PHRASES: tuple[tuple[str, ...], ...] = (
     ("without", "evidence"),
 )
 """Multi-word hedges, as lower-case token sequences."""
+
+# --------------------------------------------------------------------------- phrase shapes
+
+COUNT_WORDS = _words(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million "
+    "millions dozens half"
+)
+"""Number words that count the members of a speaker group ("eight of 10 voters")."""
+
+COUNT_LEADS = _words(
+    "nearly almost about around roughly only just some another over under more fewer less "
+    "than at least most"
+)
+"""Words before a count in a speaker phrase ("nearly 40 percent", "another 19 percent")."""
+
+NEWS_NAME_TAILS = _words(
+    "post times journal herald tribune gazette telegraph chronicle guardian observer courier "
+    "ledger bulletin examiner inquirer dispatch daily"
+)
+"""Last words of multi-word news outlet names ("The Eastbay Post", "The Daily Courier")."""
+
+STATES_COMPOUNDS = _words(
+    "member island gulf baltic border client successor neighbouring neighboring nation city "
+    "frontline front-line coastal arab"
+)
+"""Nouns before "states" that make it a noun ("member states"), not the verb."""
+
+HEADLINE_LEMMAS = _words(
+    "say tell warn claim admit deny insist predict confirm announce argue suggest show find"
+)
+"""Reporting verbs recognised capitalised in a title-case headline ("..., Engineers Say")."""
+
+VERBISH = _words(
+    "is are was were be been being has have had do does did will would can could may might "
+    "must shall should that who whom which whose where when while if because as than"
+)
+"""Auxiliaries and clause words that cannot stand inside a subject noun phrase."""
+
+PP_ADJECTIVES = _words(
+    "close familiar knowledgeable briefed involved opposed loyal allied aligned sympathetic "
+    "critical"
+)
+"""Adjectives between a speaker noun and its preposition ("people familiar with")."""
+
+TITLE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "sen": ("senator",),
+    "sens": ("senator", "senators"),
+    "rep": ("representative", "congressman", "congresswoman", "lawmaker"),
+    "reps": ("representatives", "lawmakers"),
+    "gov": ("governor",),
+    "gen": ("general",),
+    "lt": ("lieutenant",),
+    "col": ("colonel",),
+    "maj": ("major",),
+    "sgt": ("sergeant",),
+    "capt": ("captain",),
+    "adm": ("admiral",),
+    "cmdr": ("commander",),
+    "pres": ("president",),
+    "atty": ("attorney",),
+    "supt": ("superintendent",),
+    "prof": ("professor",),
+    "rev": ("reverend",),
+    "dr": ("doctor",),
+    "del": ("delegate",),
+}
+"""Abbreviated titles and the nouns a later description uses for the same person."""
+
+NOT_PERSON_NAME_WORDS = _words(
+    "amendment act bill law society club college academy street avenue road square park "
+    "county city state states river lake mountain mountains bridge program programme project "
+    "plan prize award awards day week war wars agreement accord treaty convention conference "
+    "summit forum festival league cup series index hall tower building museum airport "
+    "hotel island islands sea ocean valley church cathedral mosque temple games olympics "
+    "doctrine initiative strategy corridor region province district republic kingdom empire "
+    "america americans europe africa asia"
+)
+"""Words that make a capitalised name a thing or a place, not a person ("Equal Rights
+Amendment", "Union League Club")."""
+
+FINDING_BODIES = _words(
+    "judge judges court courts jury juries panel panels tribunal commission inquiry "
+    "investigators investigator inspector inspectors auditor auditors regulator regulators "
+    "researchers scientists authors watchdog ombudsman coroner examiner"
+)
+"""Bodies whose "found" / "showed" reports a finding ("a federal judge found that ...")."""
+
+PERSON_NOUN_ENDINGS = ("man", "woman", "men", "women", "person", "ist", "ists", "ian", "ians")
+"""Endings of nouns that name a person by occupation or belief ("businessman", "activist",
+"politician"); lower-case words with them can head a speaker phrase."""
+
+NOT_PERSON_NOUNS = _words(
+    "insist insists assist assists resist resists persist persists consist consists exist "
+    "exists desist subsist checklist playlist wishlist shortlist blacklist watchlist german "
+    "human humans median meridian ottoman roman woman's"
+)
+"""Words with a person-noun ending that are not (or not only) persons ("insist", "human")."""
+
+CLAIM_NOUNS: dict[str, str] = {
+    "claim": "claim",
+    "claims": "claim",
+    "assertion": "assert",
+    "contention": "contend",
+    "argument": "argue",
+    "insistence": "insist",
+    "allegation": "allege",
+    "allegations": "allege",
+    "warning": "warn",
+    "promise": "promise",
+    "pledge": "pledge",
+    "suggestion": "suggest",
+    "statement": "state",
+    "admission": "admit",
+    "denial": "deny",
+    "boast": "boast",
+    "prediction": "predict",
+}
+"""Nouns of saying that take a "that" clause after a possessor ("the mayor's claim that C")."""

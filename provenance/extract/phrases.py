@@ -13,27 +13,50 @@ from dataclasses import dataclass
 from provenance.extract.lexicon import (
     ABBREVIATIONS,
     AGENCY_WORDS,
+    COUNT_LEADS,
+    COUNT_WORDS,
     FEMALE_HONORIFICS,
+    FINITE_CUES,
     HONORIFICS,
     MALE_HONORIFICS,
+    MONTHS,
+    NEWS_NAME_TAILS,
     NEWS_WORDS,
+    NOT_PERSON_NOUNS,
     NP_INNER,
     NP_MODIFIERS,
     NP_PREPOSITIONS,
     ORG_NOUNS,
+    PARTICIPLE_CUES,
+    PERSON_NOUN_ENDINGS,
     PRONOUNS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
     STOPWORDS,
     TITLE_WORDS,
     UNNAMED_NOUNS,
+    WEEKDAYS,
 )
 from provenance.extract.text import Token
 
 MAX_PHRASE = 14
 """Longest speaker phrase, in tokens (bounds the work per cue)."""
 
-HEAD_NOUNS = ROLE_NOUNS | ORG_NOUNS | UNNAMED_NOUNS | SOURCE_NOUNS
+
+def _plural(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
+ORG_PLURALS = frozenset(
+    _plural(w) for w in ORG_NOUNS if w.isalpha() and not w.endswith("s") and w != "police"
+)
+"""Plurals of organisation nouns ("groups", "parties", "agencies") head speaker phrases too."""
+CALENDAR_WORDS = (WEEKDAYS | MONTHS) - {"may", "march", "june", "august"}
+HEAD_NOUNS = ROLE_NOUNS | ORG_NOUNS | UNNAMED_NOUNS | SOURCE_NOUNS | ORG_PLURALS
 
 # First words of multi-word place names, which are not people ("North Korea", "New York").
 PLACE_PREFIXES = frozenset(
@@ -92,9 +115,22 @@ class Mention:
     honorific: str | None = None
 
 
+def pronoun_of(tok: Token) -> str | None:
+    """The pronoun a token is or begins with ("he", "I've" -> "i"), else None."""
+    if tok.low in PRONOUNS:
+        return tok.low
+    if "'" in tok.low:
+        first = tok.low.split("'", 1)[0]
+        if first in PRONOUNS:
+            return first
+    return None
+
+
 def _is_name_word(tok: Token) -> bool:
     if not (tok.word and tok.cap) or tok.quote != 0:
         return False
+    if "'" in tok.low and pronoun_of(tok) is not None:
+        return False  # "I've", "He's"
     # "US" is a name although "us" is a pronoun; "The" and "But" are not names.
     return tok.base not in STOPWORDS or (
         tok.text.isupper() and len(tok.text) >= 2 and tok.text != "I"
@@ -105,11 +141,26 @@ def is_head(tok: Token) -> bool:
     """Can ``tok`` end a speaker phrase?"""
     if tok.quote != 0 or not tok.word:
         return False
-    if tok.low in PRONOUNS:
+    if pronoun_of(tok) is not None:
         return True
+    if tok.low in CALENDAR_WORDS:
+        return False  # "on Friday that ...", "in March": a date, not a speaker
     if _is_name_word(tok):
         return True
-    return tok.base in HEAD_NOUNS
+    return tok.base in HEAD_NOUNS or _person_noun(tok)
+
+
+def _person_noun(tok: Token) -> bool:
+    """A lower-case noun naming a person by its ending ("businessman", "congresswoman",
+    "activist", "politician"), not one of the verbs with such endings ("insist")."""
+    low = tok.base
+    return (
+        not tok.cap
+        and len(low) > 5
+        and low.isalpha()
+        and low.endswith(PERSON_NOUN_ENDINGS)
+        and low not in NOT_PERSON_NOUNS
+    )
 
 
 def _part_of_phrase(tok: Token) -> bool:
@@ -121,7 +172,11 @@ def _part_of_phrase(tok: Token) -> bool:
         return True
     low = tok.base
     return (
-        low in NP_INNER or low in HEAD_NOUNS or low in NP_MODIFIERS or (tok.possessive and tok.cap)
+        low in NP_INNER
+        or low in HEAD_NOUNS
+        or low in NP_MODIFIERS
+        or (tok.possessive and tok.cap)
+        or _person_noun(tok)
     )
 
 
@@ -135,7 +190,7 @@ def scan_left(toks: list[Token], j: int, lo: int = 0) -> int:
     """
     if j < lo or not is_head(toks[j]):
         return -1
-    if toks[j].low in PRONOUNS:
+    if pronoun_of(toks[j]) is not None:
         return j
     k = j - 1
     floor = max(lo, j - MAX_PHRASE)
@@ -155,7 +210,9 @@ def scan_left(toks: list[Token], j: int, lo: int = 0) -> int:
             and k > 0
             and toks[k - 1].end == tok.start
             and (
-                toks[k - 1].low in ABBREVIATIONS or (len(toks[k - 1].text) == 1 and toks[k - 1].cap)
+                toks[k - 1].low in ABBREVIATIONS
+                or (len(toks[k - 1].text) == 1 and toks[k - 1].cap)
+                or ("." in toks[k - 1].text and toks[k - 1].cap)
             )
         ):
             k -= 1
@@ -177,29 +234,102 @@ def scan_left(toks: list[Token], j: int, lo: int = 0) -> int:
             break
         if not _part_of_phrase(tok):
             break
+        if (
+            tok.low in ("the", "a", "an")
+            and k - 1 >= floor
+            and is_head(toks[k - 1])
+            and not toks[k - 1].possessive
+        ):
+            k -= 1  # "In the report the mayor said": a determiner opens a new phrase
+            break
         k -= 1
     start = k + 1
-    # "top black lawmakers", "labor-policy experts": up to two unlisted adjectives before a
-    # plural source noun, when a clause boundary precedes them.
-    if start <= j and toks[start].base in HEAD_NOUNS and not toks[start].cap:
-        extra = k
-        for _ in range(2):
-            if extra < lo or not _adjective_like(toks[extra]):
-                break
-            before = toks[extra - 1] if extra - 1 >= lo else None
-            if (
-                before is None
-                or before.text in (",", ";", ":", "—")
-                or before.quote in (2, 3)
-                or (before.low in CLAUSE_WORDS)
-            ):
-                start = extra
-                break
-            extra -= 1
+    if lo <= start - 1 < start <= j:
+        start = _extend_compound(toks, start, lo)
     # A phrase never starts with "of", "and" or a preposition.
     while start < j and toks[start].low in ("of", "and", "&", "for", "at", "on", "in", "from"):
         start += 1
     return start
+
+
+def _is_number(tok: Token) -> bool:
+    return tok.text[0].isdigit() or tok.low in COUNT_WORDS
+
+
+def _unlisted(t: Token) -> bool:
+    """A lower-case word of no list (an adjective or a noun of a compound, or a verb)."""
+    return (
+        adjective_like(t)
+        and t.base not in HEAD_NOUNS
+        and t.base not in NP_MODIFIERS
+        and t.low not in NP_INNER
+    )
+
+
+def _boundary_before(toks: list[Token], q: int) -> bool:
+    """Can a subject phrase start at token ``q``? (Sentence start, punctuation, a quotation
+    mark or a clause word before it.)"""
+    if q == 0:
+        return True
+    prev = toks[q - 1]
+    return (
+        prev.text in (",", ";", ":", "—", "–", "(")
+        or prev.quote in (2, 3)
+        or prev.low in CLAUSE_WORDS
+    )
+
+
+def _extend_compound(toks: list[Token], start: int, lo: int) -> int:
+    """Extend a speaker phrase that starts at ``start`` leftwards over a compound description
+    with unlisted words ("crew members", "Eastbay transit director Jane Roe", "a flood
+    panel member", "another 19 percent", "eight of 10 voters"): at most two unlisted
+    lower-case words, with determiners, modifiers, names, counts and "of" around them, and
+    only when a clause boundary precedes the whole. Returns the (possibly unchanged) start."""
+    q = start - 1
+    unlisted = 0
+    counted = False
+    best = start
+    steps = 0
+    while q >= lo and steps < 8:
+        t = toks[q]
+        if t.quote != 0 or not t.word:
+            break
+        if _is_number(t) or (counted and t.low in COUNT_LEADS):
+            counted = True
+        elif (
+            modifier_like(t)
+            and q + 1 == start
+            and toks[start].base in HEAD_NOUNS
+            and not toks[start].cap
+        ):
+            unlisted += 1  # "elected officials", "some farming groups"
+        elif _unlisted(t):
+            if t.low in FINITE_CUES:
+                break  # "the campaign says the candidate ...": a verb, not a compound word
+            unlisted += 1
+            if unlisted > 2:
+                break
+        elif (
+            t.low in ("the", "a", "an", "of")
+            or t.base in NP_MODIFIERS
+            or t.possessive
+            or _is_name_word(t)
+            or t.base in HEAD_NOUNS
+        ):
+            if (
+                not t.cap
+                and t.base in HEAD_NOUNS
+                and t.base not in NP_MODIFIERS
+                and _unlisted(toks[q + 1])
+            ):
+                break  # "the mayor makes sure ...": a head noun before a verb, not a compound
+        else:
+            break
+        if (unlisted or counted) and _boundary_before(toks, q):
+            best = q
+        q -= 1
+        steps += 1
+    return best
 
 
 CLAUSE_WORDS = frozenset(
@@ -222,7 +352,24 @@ CLAUSE_WORDS = frozenset(
 )
 
 
-def _adjective_like(tok: Token) -> bool:
+def modifier_like(tok: Token) -> bool:
+    """An adjective, or a participle used as one before a noun ("farming groups", "elected
+    officials"), but not a reporting verb."""
+    if adjective_like(tok):
+        return True
+    return (
+        tok.word
+        and not tok.cap
+        and tok.quote == 0
+        and tok.low.endswith(("ing", "ed"))
+        and tok.low.isalpha()
+        and tok.low not in FINITE_CUES
+        and tok.low not in PARTICIPLE_CUES
+        and tok.low not in STOPWORDS
+    )
+
+
+def adjective_like(tok: Token) -> bool:
     """A lower-case word that may be an adjective ("black", "labor-policy"), not a verb."""
     if not tok.word or tok.cap or tok.quote != 0 or tok.low in STOPWORDS:
         return False
@@ -250,7 +397,9 @@ def scan_right(toks: list[Token], i: int, hi: int | None = None) -> int:
             and k > i
             and toks[k - 1].end == tok.start
             and (
-                toks[k - 1].low in ABBREVIATIONS or (len(toks[k - 1].text) == 1 and toks[k - 1].cap)
+                toks[k - 1].low in ABBREVIATIONS
+                or (len(toks[k - 1].text) == 1 and toks[k - 1].cap)
+                or ("." in toks[k - 1].text and toks[k - 1].cap)
             )
             and k + 1 < n
             and toks[k + 1].cap
@@ -290,15 +439,38 @@ def scan_right(toks: list[Token], i: int, hi: int | None = None) -> int:
         if not _part_of_phrase(tok):
             # "the harbour authority": an unlisted modifier before a listed head noun.
             if (
-                _adjective_like(tok)
+                (
+                    adjective_like(tok)
+                    or (
+                        # "several farming groups": a participle used as an adjective
+                        modifier_like(tok)
+                        and k + 1 < ceiling
+                        and toks[k + 1].base in HEAD_NOUNS
+                        and not toks[k + 1].cap
+                        and (
+                            k == i
+                            or toks[k - 1].low in ("the", "a", "an")
+                            or (toks[k - 1].base in NP_MODIFIERS and not toks[k - 1].cap)
+                        )
+                    )
+                )
                 and k + 1 < ceiling
-                and toks[k + 1].base in HEAD_NOUNS
+                and (
+                    toks[k + 1].base in HEAD_NOUNS
+                    or (
+                        # "the business-friendly Eastbay Institute"
+                        _is_name_word(toks[k + 1])
+                        and k > i - 1
+                        and tok.low not in FINITE_CUES
+                        and (k == i or toks[k - 1].low in ("the", "a", "an"))
+                    )
+                )
                 and k > i - 1
                 and (
                     k == i
                     or toks[k - 1].low in ("the", "a", "an")
                     or toks[k - 1].base in NP_MODIFIERS
-                    or _adjective_like(toks[k - 1])
+                    or adjective_like(toks[k - 1])
                 )
             ):
                 k += 1
@@ -379,8 +551,8 @@ def parse_mention(toks: list[Token], start: int, end: int, text: str) -> Mention
             elif depth == 0:
                 kept.append(w)
         words = kept or words
-    if len(words) == 1 and words[0].low in PRONOUNS:
-        return Mention(start, end, raw, "pronoun", words[0].low)
+    if len(words) == 1 and pronoun_of(words[0]) is not None:
+        return Mention(start, end, raw, "pronoun", pronoun_of(words[0]) or "")
     core = _strip_det(words)
     if not core:
         return Mention(start, end, raw, "description", raw)
@@ -395,6 +567,17 @@ def parse_mention(toks: list[Token], start: int, end: int, text: str) -> Mention
         w = core[k - 1]
         if _is_name_word(w) and w.base not in TITLE_WORDS and w.base not in ORG_NOUNS - {"house"}:
             k -= 1
+            continue
+        if (
+            _is_name_word(w)
+            and k == len(core)
+            and k >= 2
+            and (
+                core[k - 2].base in HONORIFICS
+                or (core[k - 2].text == "." and k >= 3 and core[k - 3].base in HONORIFICS)
+            )
+        ):
+            k -= 1  # "Mr. Prince", "Ms. Major": after an honorific a title word is a surname
             continue
         if w.text == "." and k >= 2 and len(core[k - 2].text) == 1 and core[k - 2].cap:
             k -= 1  # an initial: "Charles G. Koch"
@@ -420,22 +603,29 @@ def parse_mention(toks: list[Token], start: int, end: int, text: str) -> Mention
     if not tail and _proper_org(core):
         # "the Ministry of Defence", "Defence Ministry", "White House": the whole phrase.
         return Mention(start, end, raw, "name", _join(core, text), _org_kind(lows), None, None)
+    if tail and any(w.low == "and" for w in core) and not _proper_org(core):
+        # "Tom Ash and Ann Rowe", "Mr. Birch and Ms. Clark": two speakers at once,
+        # named together; neither is the speaker alone.
+        return Mention(start, end, raw, "description", _join(core, text), "unknown")
     before_lows = [w.base for w in before]
     has_title = any(w.base in TITLE_WORDS or w.base.split("-")[0] in TITLE_WORDS for w in before)
     if tail and before and before[-1].possessive:
         # "the president's Pacific roots": a thing of someone's, not a name with a title.
         return Mention(start, end, raw, "description", _join(core, text), "unknown")
-    if tail and has_title and before and before[-1].low == "of":
+    of_at = len(before) - 1
+    if len(before) >= 2 and before[-1].low == "the" and before[-2].low == "of":
+        of_at -= 1  # "Del. Ann Clark of the Eastbay Islands"
+    if tail and has_title and before and before[of_at].low == "of":
         # "Sen. Ted Cruz of Texas": the name stands between the title and "of".
         t = max(
             i
             for i, w in enumerate(before)
             if w.base in TITLE_WORDS or w.base.split("-")[0] in TITLE_WORDS
         )
-        between = [w for w in before[t + 1 : -1] if w.text != "."]
+        between = [w for w in before[t + 1 : of_at] if w.text != "."]
         if between and all(_is_name_word(w) for w in between):
             first = next(i for i in range(t + 1, len(before)) if before[i].text != ".")
-            tail = before[first:-1]
+            tail = before[first:of_at]
             before = before[: t + 1]
             k = len(before)
             has_title = True
@@ -484,9 +674,14 @@ def parse_mention(toks: list[Token], start: int, end: int, text: str) -> Mention
             kind = "person"
         elif single:
             kind = _single_kind(name_toks[0])
+            if words[0].low == "the" and kind == "unknown":
+                # "the Times", "the Ledger": "the" before a lone name makes it no person.
+                kind = "news_outlet" if name_toks[0].base in NEWS_NAME_TAILS else "organisation"
         else:
             name_lows = [w.base for w in name_toks]
-            if any(w in ORG_NOUNS for w in name_lows) or _news_kind(name_lows):
+            if name_lows[-1] in NEWS_NAME_TAILS:
+                kind = "news_outlet"  # "The Eastbay Post", "The Eastbay Times"
+            elif any(w in ORG_NOUNS for w in name_lows) or _news_kind(name_lows):
                 kind = _org_kind(lows_all)
             elif name_lows[0] in PLACE_PREFIXES or len(name_toks) > 4:
                 kind = "unknown"  # "North Korea", "United States": places, not people

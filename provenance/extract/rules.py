@@ -16,6 +16,7 @@ rule                shape                                                       
 ``coordinated``     X did something and warned (that) C                          after
 ``citing``          C, X reported, citing Y.  (speaker Y, via X)                 before
 ``quoted_as``       X quoted Y as saying C  (speaker Y, via X)                   after
+``noun``            X's claim that C / his warning that C                        after
 ==================  ===========================================================  =============
 
 Only the positions are decided here; the speaker phrase is resolved to an actor afterwards by
@@ -24,14 +25,19 @@ Only the positions are decided here; the speaker phrase is resolved to an actor 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from provenance.extract.lexicon import (
     ABBREVIATIONS,
     APPOSITIVE_OPENERS,
     AUX_ADVERBS,
+    CLAIM_NOUNS,
     CLAUSE_OPENERS,
+    COUNT_WORDS,
+    FINDING_BODIES,
     FINITE_CUES,
+    HEADLINE_LEMMAS,
     LEADING_PREPOSITIONS,
     MEDIUM_NOUNS,
     MONTHS,
@@ -41,17 +47,31 @@ from provenance.extract.lexicon import (
     ORG_NOUNS,
     PARTICIPLE_CUES,
     PLATFORMS,
+    PP_ADJECTIVES,
     PRONOUNS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
     SOURCE_ONLY_LEMMAS,
+    STATES_COMPOUNDS,
     STOPWORDS,
+    UNNAMED_NOUNS,
+    VERBISH,
     WEEKDAYS,
 )
 from provenance.extract.lexicon import (
     NP_MODIFIERS as NP_MODIFIERS_SET,
 )
-from provenance.extract.phrases import Mention, is_head, parse_mention, scan_left, scan_right
+from provenance.extract.phrases import (
+    HEAD_NOUNS,
+    ORG_PLURALS,
+    Mention,
+    adjective_like,
+    is_head,
+    parse_mention,
+    pronoun_of,
+    scan_left,
+    scan_right,
+)
 from provenance.extract.text import SENTENCE_END, Sentence, Token
 
 PUNCT_BOUNDARY = frozenset({",", ";", ":", "—", "–", "-", "(", ")"})
@@ -250,6 +270,9 @@ class Attribution:
     content_hi: int = -1
     right_start: int = -1
     """First token after the cue and its adverbials (where right-hand content begins)."""
+    relative: bool = False
+    """The speaker is the antecedent of "who" ("Ann Clark, who said ..."): what precedes the
+    attribution is not its content."""
 
 
 def _cue_text(att: Attribution) -> str:
@@ -351,7 +374,7 @@ def _prep_phrase_end(toks: list[Token], p: int, hi: int) -> int:
             break
         if (
             t.low in WEEKDAYS
-            or t.low in MONTHS
+            or (t.low in MONTHS and t.cap)
             or t.low in MEDIUM_NOUNS
             or (t.low in PLATFORMS and t.cap)
             or t.low in _TIME_NOUNS
@@ -417,7 +440,15 @@ def _previous_significant(toks: list[Token], i: int, lo: int) -> tuple[int, bool
             (t.low in AUX_ADVERBS and t.low not in ("himself", "herself", "itself", "themselves"))
             or t.low in WEEKDAYS
             or (t.low in _TIME_NOUNS and j > lo and toks[j - 1].low in WEEKDAYS | _MOD_TIME)
-            or (t.low == "on" and j + 1 < i and toks[j + 1].low in WEEKDAYS)
+            or (t.low in ("on", "in") and j + 1 < i and toks[j + 1].low in WEEKDAYS | MONTHS)
+            or (
+                t.low in MONTHS
+                and t.cap
+                and j + 1 <= i
+                and j > lo
+                and toks[j - 1].low in ("in", "on")
+            )
+            or (t.text.isdigit() and j > lo and toks[j - 1].low in MONTHS and toks[j - 1].cap)
             or (
                 t.low in _MOD_TIME
                 and j + 1 < i
@@ -438,15 +469,19 @@ def _comma_subject(toks: list[Token], j: int, text: str) -> tuple[Mention, int] 
     commas: list[int] = []
     k = j - 1
     limit = max(0, j - 40)
-    while k >= limit and len(commas) < 3:
+    while k >= limit and len(commas) < 6:
         t = toks[k]
         if (
             t.text == "."
             and k > 0
             and toks[k - 1].end == t.start
-            and ("." in toks[k - 1].text or (len(toks[k - 1].text) <= 3 and toks[k - 1].cap))
+            and (
+                "." in toks[k - 1].text
+                or (len(toks[k - 1].text) <= 3 and toks[k - 1].cap)
+                or _PARTY_TAG.match(toks[k - 1].text)
+            )
         ):
-            k -= 1  # "U.S." "Ky." "Jr.": an abbreviation, not a sentence end
+            k -= 1  # "U.S." "Ky." "Jr." "R-Ky.": an abbreviation, not a sentence end
             continue
         if t.quote != 0 or t.text in (";", ":") or t.text in SENTENCE_END:
             break
@@ -468,36 +503,63 @@ def _comma_subject(toks: list[Token], j: int, text: str) -> tuple[Mention, int] 
             d = scan_left(toks, c1 - 1, 0) if is_head(toks[c1 - 1]) else -1
             if d < 0:
                 d = _generic_subject(toks, c1 - 1, require_boundary=False)
+            if d < 0 or not _left_boundary_ok(toks, d):
+                # "A lawyer for the tenants, Mark Bell, said": a description with its object.
+                d = _pp_subject(toks, c1 - 1)
             if m.form == "name" and not m.single and d >= 0 and _left_boundary_ok(toks, d):
                 if m.role is None:
                     m.role = _role_text(text[toks[d].start : toks[c1 - 1].end])
                 return m, d
+    found: tuple[Mention, int] | None = None
     for c in commas:
         head = c - 1
+        if head > 0 and toks[head].text == ")":
+            # "Rep. Ann Rowe (R-Ohio), a panel member, said": the tag belongs to the name.
+            q = head - 1
+            while q > 0 and q >= head - 8 and toks[q].text != "(" and toks[q].quote == 0:
+                q -= 1
+            if toks[q].text == "(" and q > 0:
+                head = q - 1
         if head < 0 or not is_head(toks[head]) or toks[head].low in PRONOUNS:
             continue
         s = scan_left(toks, head, 0)
         if s < 0 or not _left_boundary_ok(toks, s):
-            continue
-        if not any(t.cap and t.word for t in toks[s : head + 1]):
+            s = _pp_subject(toks, head)  # "Officials at the harbour office, a division ..."
+            if s < 0:
+                continue
+        if not any(t.cap and t.word for t in toks[s : head + 1]) and toks[head].base not in (
+            UNNAMED_NOUNS
+        ):
             continue
         m = parse_mention(toks, s, c, text)
-        if m.form != "name":
-            continue
         first = toks[c + 1]
+        if m.form != "name" and not (
+            (
+                m.form in ("unnamed", "definite")
+                or (m.form == "description" and toks[head].base in HEAD_NOUNS)
+            )
+            and (first.low in APPOSITIVE_OPENERS or first.low in LEADING_PREPOSITIONS)
+        ):
+            continue  # "Officials at the port, a division of ..., said" is a speaker too
         if (
             first.cap
             and first.word
             and first.base not in ROLE_NOUNS
             and not first.possessive
             and first.low not in APPOSITIVE_OPENERS
+            and not _PARTY_TAG.match(first.text)
         ):
             continue  # "Kursk, Belgorod and ...": a list, not an appositive
         seg_end = commas[commas.index(c) - 1] if commas.index(c) > 0 else j
         if m.role is None and first.low not in ("who", "which", "whose") and seg_end > c + 1:
             m.role = _role_text(text[first.start : toks[seg_end - 1].end])
-        return m, s
-    return None
+        if found is None:
+            found = (m, s)
+        if s == 0 or toks[s - 1].text != ",":
+            # The phrase opens the clause: what stood between it and the verb was appositive
+            # ("Ann Clark, 59, of Eastbay, Ohio, who ..., said": not "Ohio").
+            return m, s
+    return found
 
 
 def _left_boundary_ok(toks: list[Token], s: int) -> bool:
@@ -518,8 +580,25 @@ def _left_boundary_ok(toks: list[Token], s: int) -> bool:
 def _sentence_subject(toks: list[Token], text: str, upto: int) -> Mention | None:
     """The phrase at the start of the sentence, when it is a name or pronoun subject."""
     p = 0
+    if toks and toks[0].low in LEADING_PREPOSITIONS:
+        # "In 2019, the court halted the sale, citing ...": the subject follows the opener.
+        for q in range(1, min(upto, 16)):
+            if toks[q].quote != 0 or toks[q].text in (";", ":"):
+                break
+            if toks[q].text == ",":
+                p = q + 1
+                break
+    if toks and len(toks[0].text) >= 2 and toks[0].text.isupper() and toks[0].text.isalpha():
+        # "THE DAM — Engineers say ...": skip a heading in capitals.
+        q = 0
+        while q < upto and q < 12 and toks[q].text not in ("—", ":", "–"):
+            q += 1
+        if q < upto and toks[q].text in ("—", ":", "–"):
+            p = q + 1
     while p < upto and (
-        toks[p].low in ("but", "and", "so", "yet", "still") or toks[p].text in (",", "—")
+        toks[p].low in ("but", "and", "so", "yet", "still", "even", "also", "then", "now")
+        or toks[p].low in ("meanwhile", "however", "instead", "later", "separately")
+        or toks[p].text in (",", "—")
     ):
         p += 1
     if p >= upto:
@@ -530,9 +609,22 @@ def _sentence_subject(toks: list[Token], text: str, upto: int) -> Mention | None
     m = parse_mention(toks, p, end, text)
     if m.form in ("pronoun", "name", "definite") or m.kind == "unnamed":
         return m
-    if m.form == "description" and toks[end - 1].base in ROLE_NOUNS | ORG_NOUNS:
+    if m.form == "description" and (
+        toks[end - 1].base in ROLE_NOUNS | ORG_NOUNS | ORG_PLURALS
+        or any(t.low == "and" for t in toks[p:end])
+    ):
         return m
     return None
+
+
+_NOUN_DETERMINERS = frozenset(
+    {"many", "some", "these", "those", "several", "such", "no", "any", "its", "his", "her"}
+    | {"their", "our", "other", "few", "all", "both", "most"}
+)
+
+
+def _is_name_like(tok: Token) -> bool:
+    return tok.cap and tok.word and tok.quote == 0 and tok.base not in STOPWORDS
 
 
 def _is_verb_use(toks: list[Token], i: int) -> bool:
@@ -543,6 +635,13 @@ def _is_verb_use(toks: list[Token], i: int) -> bool:
     if i == 0:
         return False
     prev = toks[i - 1]
+    if (
+        prev.low in _GROUP_PRONOUNS
+        and i + 1 < len(toks)
+        and toks[i + 1].low == "that"
+        and _left_boundary_ok(toks, i - 1)
+    ):
+        return True  # "But some note that ...": a group as subject, not "some notes"
     if prev.low in (
         "the",
         "a",
@@ -575,7 +674,9 @@ def _is_verb_use(toks: list[Token], i: int) -> bool:
         prev.low == "media" and i >= 2 and toks[i - 2].low in ("the", "local", "state", "social")
     ):
         return False
-    if i + 1 < len(toks) and (
+    if tok.low == "calls" and i + 1 < len(toks) and toks[i + 1].low in ("for", "on"):
+        pass  # "the mayor calls for calm": the verb, after a subject
+    elif i + 1 < len(toks) and (
         toks[i + 1].low
         in (
             "of",
@@ -595,10 +696,19 @@ def _is_verb_use(toks: list[Token], i: int) -> bool:
         or toks[i + 1].low in FINITE_CUES
     ):
         return False
+    k = i - 1
+    while k > 0 and i - k <= 3:
+        if toks[k].low in _NOUN_DETERMINERS:
+            return False  # "so many rival claims", "their own reports"
+        if not (toks[k].cap or toks[k].base in NP_MODIFIERS_SET):
+            break
+        k -= 1
     if prev.text[0].isdigit() or prev.low.split("-")[-1] in _NUMBER_WORDS:
         return False  # "Twenty-seven states", "20 reports
     if prev.possessive:
         return False  # "Editor's note", "the ministry's report"
+    if tok.low == "states" and prev.low in STATES_COMPOUNDS:
+        return False  # "member states", "island states"
     return is_head(prev) or prev.low in AUX_ADVERBS or prev.low in WEEKDAYS or prev.text == ","
 
 
@@ -617,12 +727,50 @@ def find_attributions(sent: Sentence, text: str) -> list[Attribution]:
                 att = _according_to(sent, text, i)
             elif low == "per" and i > 0 and toks[i - 1].text == ",":
                 att = _according_to(sent, text, i, width=1)
+            elif (
+                low in CLAIM_NOUNS
+                and i + 1 < n
+                and toks[i + 1].low == "that"
+                and toks[i + 1].quote == 0
+                and not tok.cap
+                and _noun_claim(sent, text, i) is not None
+            ):
+                att = _noun_claim(sent, text, i)  # "the mayor's claim that C"
             elif tok.cap:
-                pass  # "States", "Post", "Reports": capitalised forms are names, not cues
-            elif low in PARTICIPLE_CUES and low not in _RELAY_PARTICIPLES:
+                # "States", "Post", "Reports": capitalised forms are names, not cues; except
+                # the verb of a headline in title case ("Dam Is Safe, Engineers Say").
+                if (
+                    low in FINITE_CUES
+                    and FINITE_CUES[low] in HEADLINE_LEMMAS
+                    and i > 0
+                    and toks[i - 1].low not in _MODALS
+                    and _title_case(toks)
+                ):
+                    att = _finite(sent, text, i, previous=out)
+            elif (
+                low in _RELAY_PARTICIPLES
+                and i > 0
+                and toks[i - 1].text == ","
+                and (not out or (out[-1].rule != "citing" and out[-1].region_hi <= i))
+            ):
+                # "X said C, citing rising costs": the grounds X gave, X's claim.
                 att = _participle(sent, text, i, out)
+            elif low in PARTICIPLE_CUES and low not in _RELAY_PARTICIPLES:
+                if _after_be(toks, i):
+                    # "X is saying that C"
+                    att = _finite(sent, text, i, progressive=True, previous=out)
+                else:
+                    att = _participle(sent, text, i, out)
             elif low in FINITE_CUES:
-                att = _finite(sent, text, i)
+                att = _finite(sent, text, i, previous=out)
+        if att is not None and att.relative and att.side != "right":
+            # "..., Ann Clark, who joked, 'C'": only what follows is hers.
+            if att.side == "whole" and att.right_start > att.region_hi - 1:
+                att.side = "right"
+                att.rule = "direct"
+                att.region_hi = att.right_start
+            else:
+                att = None
         if att is not None:
             out.append(att)
             i = max(att.cue_hi, i + 1)
@@ -724,7 +872,8 @@ def _participle(
         p += 1
     if _is_sentence_end(toks, p):
         return None
-    att = Attribution(sent, i, i + 1, PARTICIPLE_CUES[toks[i].low], "participle", "right", i - 1, p)
+    lemma = PARTICIPLE_CUES.get(toks[i].low, "cite" if toks[i].low == "citing" else "quote")
+    att = Attribution(sent, i, i + 1, lemma, "participle", "right", i - 1, p)
     att.right_start = p
     if previous:
         att.inherit = True
@@ -737,14 +886,173 @@ def _participle(
     return att
 
 
-def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
+def _title_case(toks: list[Token]) -> bool:
+    """Is the sentence a headline in title case (nearly every longer word capitalised)?"""
+    long_words = [t for t in toks if t.word and len(t.text) > 3 and t.quote == 0]
+    if len(long_words) < 4 or len(toks) > 40:
+        return False
+    caps = sum(1 for t in long_words if t.cap)
+    return caps >= 0.8 * len(long_words)
+
+
+_AUX_AFTER_THAT = frozenset(
+    {"is", "are", "was", "were", "has", "had", "will", "would", "can", "could", "may", "might"}
+    | {"must", "should", "did", "does"}
+)
+_MODALS = frozenset(
+    {"will", "would", "can", "could", "may", "might", "must", "should", "to", "did", "does"}
+)
+_NOT_INVERTED = frozenset(
+    {"call", "tell", "accuse", "charge", "urge", "cite", "quote", "describe", "show", "find"}
+    | {"indicate", "fear", "worry", "believe", "promise", "pledge", "vow", "mention", "deny"}
+    | {"disclose", "reveal", "estimate"}
+)
+"""Verbs that take an object: "C, VERB X" never puts the speaker X after them."""
+_GROUP_PRONOUNS = frozenset({"some", "many", "others", "most", "few", "several", "both"})
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def _noun_claim(sent: Sentence, text: str, i: int) -> Attribution | None:
+    """ "Clark's claim that C", "his earlier warning that C": the possessor is the speaker."""
+    toks = sent.tokens
+    k = i - 1
+    if (
+        k >= 1
+        and not toks[k].possessive
+        and toks[k].low not in _POSSESSIVE_PRONOUNS
+        and (
+            adjective_like(toks[k])
+            or toks[k].low.endswith("ed")
+            or toks[k].low in ("earlier", "latest", "previous", "recent", "own", "new", "first")
+        )
+    ):
+        k -= 1  # "his earlier claim", "the ministry's repeated denial"
+    if k < 0 or toks[k].quote != 0:
+        return None
+    low = toks[k].low
+    mention: Mention
+    if low in _POSSESSIVE_PRONOUNS:
+        pron = _POSSESSIVE_PRONOUNS[low]
+        mention = Mention(k, k + 1, toks[k].text, "pronoun", pron)
+        start = k
+    elif toks[k].possessive and (toks[k].cap or toks[k].base in HEAD_NOUNS):
+        s = scan_left(toks, k, 0)
+        if s < 0:
+            return None
+        cut = 2 if toks[k].low.endswith("'s") else 1
+        last = toks[k]
+        bare = Token(
+            last.text[:-cut], last.start, last.end - cut, last.base, last.cap, last.word, 0
+        )
+        mention = parse_mention([*toks[s:k], bare], 0, k - s + 1, text)
+        mention.start, mention.end = s, k + 1
+        start = s
+    else:
+        return None
+    att = Attribution(
+        sent, i, i + 1, CLAIM_NOUNS[toks[i].low], "noun", "right", start, i + 2, mention
+    )
+    att.right_start = i + 2
+    return att
+
+
+def _after_be(toks: list[Token], i: int) -> bool:
+    """Does a form of "be" (and at most one adverb) stand before token ``i``? ("is saying",
+    "was also warning")"""
+    k = i - 1
+    if k >= 0 and toks[k].low in AUX_ADVERBS and toks[k].low not in _PASSIVE | _HAVE:
+        k -= 1
+    return k > 0 and toks[k].low in ("is", "are", "was", "were", "'s", "'re") and toks[k].quote == 0
+
+
+_HAVE = frozenset({"has", "have", "had"})
+_OPENING_PARTICIPLES = frozenset(
+    {"asked", "pressed", "questioned", "speaking", "responding", "writing", "talking"}
+    | {"interviewed", "reached", "contacted", "challenged", "appearing", "testifying"}
+)
+"""Participles opening a sentence ("Asked about X, she said, ..."): not part of the content."""
+_PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
+"""A party-and-state tag after a name ("R-Ky.", "D-Calif.")."""
+_CIRCUMSTANCE_WORDS = frozenset(
+    {"at", "in", "on", "during", "after", "before", "while", "when", "as", "from", "with"}
+    | {"since", "following", "amid", "outside", "inside", "near", "via"}
+)
+_TEMPORAL_PREPOSITIONS = frozenset({"after", "before", "during", "since", "following"})
+_CONTINUING_OPENERS = frozenset({"because", "until", "unless", "although", "though", "if"})
+
+
+def _after_opening_phrase(toks: list[Token], s: int) -> bool:
+    """Does the subject at ``s`` follow a short opening prepositional phrase without a comma
+    ("In an interview Clark declared ...", "In the meeting officials said ...")?"""
+    if not (0 < s <= 10) or toks[0].low not in LEADING_PREPOSITIONS:
+        return False
+    first = toks[s + 1] if toks[s].low in ("the", "a", "an") and s + 1 < len(toks) else toks[s]
+    if pronoun_of(first) is not None or first.low in STOPWORDS or first.quote != 0:
+        return False
+    if not (first.cap or first.base in HEAD_NOUNS):
+        return False
+    return all(
+        t.word
+        and t.quote == 0
+        and (t.low not in FINITE_CUES or t.low in NOUN_LIKE_FORMS)
+        and t.low not in VERBISH
+        for t in toks[:s]
+    )
+
+
+def _after_circumstance(toks: list[Token], region_lo: int) -> bool:
+    """Does a circumstantial clause end right before the speaker ("..., and when pressed on
+    why, the official replied, '...'")? Then what precedes is not part of the statement."""
+    if region_lo < 2 or toks[region_lo - 1].text != ",":
+        return False
+    for k in range(region_lo - 2, max(-1, region_lo - 26), -1):
+        t = toks[k]
+        if t.quote != 0 or t.text in (";", ":"):
+            return False
+        if t.text == "," or k == 0:
+            first = toks[k + 1] if t.text == "," else t
+            q = k + 1 if t.text == "," else k
+            if first.low == "and" and q + 1 < region_lo:
+                first = toks[q + 1]
+            return first.low in _CIRCUMSTANCE_OPENERS
+    return False
+
+
+_CIRCUMSTANCE_OPENERS = frozenset(
+    {"when", "while", "after", "before", "as", "once", "asked", "pressed", "questioned"}
+)
+
+
+def _quote_resumes(toks: list[Token], p: int) -> int:
+    """Index of a quotation that resumes after a short aside starting at ``p`` ("..., referring
+    to the excuse, “C2”"), or -1."""
+    for q in range(p, min(len(toks), p + 15)):
+        t = toks[q]
+        if t.quote == 2:
+            return q if q > p and toks[q - 1].text == "," else -1
+        if t.quote != 0 or t.text in (";", ":") or t.text in SENTENCE_END:
+            return -1
+    return -1
+
+
+_TOLD_THINGS = frozenset({"truth", "lie", "lies", "story", "stories", "joke", "jokes", "time"})
+_OBJECT_THEN_THAT = frozenset({"tell", "warn", "caution", "promise", "assure", "remind"})
+
+
+def _finite(
+    sent: Sentence,
+    text: str,
+    i: int,
+    progressive: bool = False,
+    previous: list[Attribution] | None = None,
+) -> Attribution | None:
     toks = sent.tokens
     n = len(toks)
     tok = toks[i]
-    lemma = FINITE_CUES[tok.low]
-    if not _is_verb_use(toks, i):
+    lemma = PARTICIPLE_CUES[tok.low] if progressive else FINITE_CUES[tok.low]
+    if not progressive and not _is_verb_use(toks, i):
         return None
-    if i > 0 and toks[i - 1].low in _PASSIVE:
+    if not progressive and i > 0 and toks[i - 1].low in _PASSIVE:
         return None  # "was told", "is said to be": not a report by the subject
     if i > 0 and toks[i - 1].low in ("to",):
         return None  # "declined to say", "wants to announce"
@@ -757,13 +1065,15 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
     j, negated = _previous_significant(toks, i, 0)
     if negated and lemma not in ("deny",):
         return None
-    if any(t.low in _PASSIVE for t in toks[j + 1 : i]):
+    if not progressive and any(t.low in _PASSIVE for t in toks[j + 1 : i]):
         return None  # "was first declared by": a passive, the subject is not the speaker
     if j < 0:
         return None
     prev = toks[j]
     # Inversion: ", said X" / "” said X".
-    if (prev.text in (",", ":", "—") or prev.quote == 3) and lemma != "call":
+    if (prev.text in (",", ":", "—") or prev.quote == 3) and lemma not in _NOT_INVERTED:
+        # ("..., told The Post.", "..., accused the mayor of ..." name the listener or the
+        # target, never the speaker.)
         att = _inverted(sent, text, i, cue_hi, lemma, j)
         if att is not None:
             return att
@@ -771,21 +1081,38 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
     region_lo = -1
     rule = "direct"
     fallback = False
+    relative = False
+    inherit = False
     if prev.text == ",":
         found = _comma_subject(toks, j, text)
         if found is not None:
             mention, region_lo = found
     elif (
-        prev.low in ("who", "that")
+        prev.low in ("who", "that", "which")
         and j >= 1
         and is_head(toks[j - 1])
         and toks[j - 1].low not in PRONOUNS
     ):
-        # "some economists who argue that ...": the speaker is the relative's antecedent.
+        # "some economists who argue that ...", "turned to the police department, which
+        # reported ...": the speaker is the relative's antecedent, wherever it stands.
         s = scan_left(toks, j - 1, 0)
-        if s >= 0 and _left_boundary_ok(toks, s):
+        if s >= 0 and (_left_boundary_ok(toks, s) or prev.low == "which"):
             mention = parse_mention(toks, s, j, text)
             region_lo = s
+            relative = True
+    elif (
+        prev.low in ("who", "which")
+        and j >= 2
+        and toks[j - 1].text == ","
+        and is_head(toks[j - 2])
+        and (_is_name_like(toks[j - 2]) or toks[j - 2].base in ORG_NOUNS)
+    ):
+        # "..., praising Ann Clark, who says she is grateful": the name before the comma.
+        s = scan_left(toks, j - 2, 0)
+        if s >= 0:
+            mention = parse_mention(toks, s, j - 1, text)
+            region_lo = j - 1
+            relative = True
     elif prev.text == ")":
         q = j - 1
         while q >= 0 and q >= j - 8 and toks[q].text != "(" and toks[q].quote == 0:
@@ -797,7 +1124,7 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
                 region_lo = s
     elif is_head(prev):
         s = scan_left(toks, j, 0)
-        if s >= 0 and _left_boundary_ok(toks, s):
+        if s >= 0 and (_left_boundary_ok(toks, s) or _after_opening_phrase(toks, s)):
             mention = parse_mention(toks, s, j + 1, text)
             region_lo = s
     elif (
@@ -805,15 +1132,52 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
         and lemma not in SOURCE_ONLY_LEMMAS
         and (tok.low.endswith(("ed", "s")) or tok.low in ("told", "said", "wrote"))
     ):
-        subj = _sentence_subject(toks, text, j)
-        if subj is not None:
-            mention = subj
+        before = previous[-1] if previous else None
+        if (
+            j >= 2
+            and toks[j - 1].word
+            and not toks[j - 1].cap
+            and toks[j - 1].low.endswith(("ed", "s"))
+            and pronoun_of(toks[j - 2]) in ("he", "she", "they", "i", "we", "it")
+            and _left_boundary_ok(toks, j - 2)
+        ):
+            # "..., I laughed and said": the pronoun before the first verb is the subject.
+            mention = parse_mention(toks, j - 2, j - 1, text)
+            region_lo = j - 2
+            rule = "coordinated"
+        elif (
+            before is not None
+            and before.side == "right"
+            and not before.relative
+            and before.mention is not None
+            and before.cue_hi <= j
+        ):
+            # "The town said C1 and warned C2": the subject of the first verb, however it was
+            # found (an appositive, a relative, a leading phrase).
+            mention = before.mention
             region_lo = j
             rule = "coordinated"
             fallback = True
+            inherit = True
+        else:
+            subj = _sentence_subject(toks, text, j)
+            if subj is not None:
+                mention = subj
+                region_lo = j
+                rule = "coordinated"
+                fallback = True
+    elif prev.low in _GROUP_PRONOUNS and _left_boundary_ok(toks, j):
+        # "But some note that ...": an unnamed group.
+        mention = Mention(j, j + 1, prev.text, "unnamed", prev.low, "unnamed")
+        region_lo = j
     elif prev.word and not prev.cap and prev.quote == 0:
         # "the ad's narrator says", "one slide says": a determiner and an unlisted noun.
         s = _generic_subject(toks, j)
+        if s >= 0:
+            mention = parse_mention(toks, s, j + 1, text)
+            region_lo = s
+    if mention is None and lemma not in SOURCE_ONLY_LEMMAS:
+        s = _pp_subject(toks, j)
         if s >= 0:
             mention = parse_mention(toks, s, j + 1, text)
             region_lo = s
@@ -831,9 +1195,20 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
         lemma in SOURCE_ONLY_LEMMAS
         and head_low not in SOURCE_NOUNS
         and head_low not in ("media", "data")
+        and head_low not in FINDING_BODIES
+        and mention.kind not in ("news_outlet", "news_agency")
         and not any(t.base in SOURCE_NOUNS for t in toks[mention.start : mention.end])
     ):
-        return None
+        return None  # "he found a way": a person's finding is rarely a report
+    if lemma in SOURCE_ONLY_LEMMAS and cue_hi < n and toks[cue_hi].low in ("up", "out"):
+        return None  # "showed up", "found out"
+    if (
+        lemma in SOURCE_ONLY_LEMMAS
+        and head_low in FINDING_BODIES
+        and cue_hi < n
+        and not (_clause_like(toks, cue_hi) or toks[cue_hi].low == "that")
+    ):
+        return None  # "the court found an interest": an object, not a finding
     if lemma == "call":
         return _called(sent, text, i, mention, region_lo)
     # What follows the cue decides on which side the content is.
@@ -849,12 +1224,20 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
                 if _is_news_name(obj):
                     via.append(obj)
                 p = end
-        # "told an invited crowd at the club that ...": the content starts after "that".
+    if lemma == "say" and cue_hi < n and toks[cue_hi].low in ("nothing", "little", "so"):
+        return None  # "said nothing", "said so"
+    if lemma == "tell" and any(t.base in _TOLD_THINGS for t in toks[cue_hi : min(n, cue_hi + 3)]):
+        return None  # "told the truth", "tells many lies": the object is not a statement
+    if lemma in _OBJECT_THEN_THAT and p < n:
+        # "told an invited crowd at the club that ...", "warned residents that ...": the
+        # content starts after "that".
         for q in range(p, min(n, p + 12)):
             t = toks[q]
             if t.quote != 0 or t.text in (",", ";", ":", ".") or t.low in FINITE_CUES:
                 break
             if t.low == "that":
+                if q + 1 < n and toks[q + 1].low in VERBISH and q > p:
+                    break  # "told reporters after the vote that was held ...": a relative
                 p = q
                 break
     if lemma == "quote" and p < n:
@@ -889,7 +1272,46 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
         mention,
         subject_fallback=fallback,
         via=via,
+        relative=relative,
+        inherit=inherit,
     )
+    if (
+        lemma in ("warn", "complain", "caution")
+        and cue_hi < n
+        and toks[cue_hi].low in ("of", "about", "against")
+        and cue_hi + 1 < n
+        and not _is_sentence_end(toks, cue_hi + 1)
+    ):
+        att.right_start = cue_hi + 1  # "forecasters warned of more storms"
+        att.region_hi = cue_hi + 1
+        return att
+    if lemma == "describe" and p < n and toks[p].low == "as" and p + 1 < n:
+        att.right_start = p + 1  # "what analysts described as C"
+        att.region_hi = p + 1
+        return att
+    if p < n and toks[p].low == "that" and p + 1 < n and toks[p + 1].low in _AUX_AFTER_THAT:
+        if p > cue_hi and region_lo > 0 and toks[region_lo - 1].quote == 3:
+            # '"C," X told reporters after the vote that was held ...': a relative clause.
+            att.side = "left"
+            att.rule = "indirect" if rule == "direct" else rule
+            att.region_hi = p
+            return att
+        att.right_start = p  # "the brief said that was not its position": "that" is the subject
+        return att
+    if (
+        p + 1 < n
+        and toks[p].low == "that"
+        and (
+            _is_sentence_end(toks, p + 1)
+            or (
+                toks[p + 1].text == ","
+                and p + 2 < n
+                and toks[p + 2].low.endswith("ing")
+                and toks[p + 2].low not in _NOT_PARTICIPLES
+            )
+        )
+    ):
+        return None  # "Birch denied that, saying ...": "that" is the object
     if p < n and toks[p].low == "that":
         att.right_start = p + 1
         att.region_hi = p + 1
@@ -908,6 +1330,19 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
     nxt = toks[p]
     first_after = toks[cue_hi]
     if (
+        region_lo > 0
+        and rule == "direct"
+        and toks[region_lo - 1].quote == 3
+        and nxt.quote == 0
+        and nxt.low in _CIRCUMSTANCE_WORDS
+    ):
+        # '"C," X said at a dinner in Eastbay, where ...': the quotation is the statement,
+        # the rest tells where and when it was made.
+        att.side = "left"
+        att.rule = "indirect" if rule == "direct" else rule
+        att.region_hi = p
+        return att
+    if (
         (nxt.low in _LEFT_OPENERS and not (p + 1 < n and toks[p + 1].low in _AS_QUANTITY))
         or (
             nxt.low.endswith("ing")
@@ -925,11 +1360,28 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
     ):
         # "..., she said at a news conference announcing ...", "..., he said as he left":
         # what follows is about the saying, the content came before.
-        if region_lo > 0 and _has_clause_before(toks, region_lo):
+        if region_lo > 0 and (
+            _has_clause_before(toks, region_lo) or toks[region_lo - 1].quote == 3
+        ):
             att.side = "left"
             att.rule = "indirect" if rule == "direct" else rule
             att.region_hi = p
+            resume = _quote_resumes(toks, p)
+            if resume > 0 and toks[region_lo - 1].quote == 3:
+                # '"C1," X said, referring to Y, "C2."': one statement around the aside.
+                att.side = "whole"
+                att.rule = "interjected"
+                att.right_start = resume
             return att
+        if nxt.low in _TEMPORAL_PREPOSITIONS and region_lo == 0:
+            # "Clark said after the vote she would ...": the content follows the phrase.
+            for q in range(p + 1, min(n, p + 8)):
+                if toks[q].quote != 0 or toks[q].text in (",", ";", ":"):
+                    break
+                if toks[q].low in ("he", "she", "they", "it", "we", "i", "that"):
+                    att.right_start = q + 1 if toks[q].low == "that" else q
+                    att.region_hi = att.right_start
+                    return att
         if nxt.low in _LEFT_OPENERS or nxt.low.endswith("ing"):
             return None
         # "Trump said after the convention he would ...": the content follows after all.
@@ -964,6 +1416,9 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
                 region_lo > 0
                 and _has_clause_before(toks, region_lo)
                 and toks[0].low not in LEADING_PREPOSITIONS
+                and toks[0].low not in _OPENING_PARTICIPLES
+                and not _after_circumstance(toks, region_lo)
+                and rule != "coordinated"
             ):
                 # 'So when ..., Mr. X said, "we were floored."': one statement around the cue.
                 att.side = "whole"
@@ -985,6 +1440,34 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
             att.right_start = p + 1
             return att
         left_has_content = region_lo > 0 and _has_clause_before(toks, region_lo, 1)
+        if (
+            q < n
+            and toks[q].low in _CONTINUING_OPENERS
+            and region_lo > 0
+            and _has_clause_before(toks, region_lo)
+            and toks[0].low not in LEADING_PREPOSITIONS
+        ):
+            # "The mill thrived, he said, until the river dried up.": the statement goes on.
+            att.side = "whole"
+            att.rule = "interjected"
+            att.right_start = q
+            return att
+        resume = _quote_resumes(toks, q)
+        if (
+            resume > 0
+            and region_lo > 0
+            and toks[region_lo - 1].quote == 3
+            and toks[q].low.endswith("ing")
+            and (
+                toks[q].low not in PARTICIPLE_CUES
+                or (toks[q].low == "pointing" and q + 1 < n and toks[q + 1].low != "out")
+            )
+        ):
+            # '"C1," X said, referring to Y, "C2."': one statement around the aside.
+            att.side = "whole"
+            att.rule = "interjected"
+            att.right_start = resume
+            return att
         if q < n and (
             toks[q].low in CLAUSE_OPENERS
             or toks[q].low in PARTICIPLE_CUES
@@ -1028,7 +1511,7 @@ def _finite(sent: Sentence, text: str, i: int) -> Attribution | None:
         return att
     if lemma in NEEDS_OBJECT_CLAUSE and toks[p].low not in ("the", "a", "an") and not toks[p].word:
         return None
-    if lemma in _CLAUSE_ONLY and not _clause_like(toks, p):
+    if (lemma in _CLAUSE_ONLY or progressive) and not _clause_like(toks, p):
         return (
             None  # "had added the additional week", "promised a veto": an object, not a statement
         )
@@ -1098,11 +1581,72 @@ def _generic_subject(toks: list[Token], j: int, require_boundary: bool = True) -
     return -1
 
 
+def _pp_subject(toks: list[Token], j: int) -> int:
+    """Start of a subject "HEAD of/on/in/from ... NOUN" that ends at ``j`` ("experts on river
+    ecology and fish farming", "officials from both towns", "observers in Ohio and around
+    the region", "a lawyer for the tenants"), or -1. The words after the preposition must read
+    as a noun phrase: no verb, auxiliary, subject pronoun or clause word among them."""
+    if (
+        not toks[j].word
+        or toks[j].quote != 0
+        or (toks[j].low in STOPWORDS and toks[j].low not in COUNT_WORDS | _OBJECT_PRONOUNS)
+    ):
+        return -1
+    k = j
+    limit = max(0, j - 12)
+    while k > limit:
+        t = toks[k]
+        if t.quote != 0 or (not t.word and t.text not in ("-", "&")):
+            return -1
+        low = t.low
+        if (
+            low in VERBISH
+            or low in FINITE_CUES
+            or low in ("he", "she", "they", "we", "i", "you", "it")
+            or (
+                low.endswith("ed")
+                and not t.cap
+                and k > 0
+                and toks[k - 1].low not in _GENERIC_DETS | {"both", "all", "the"}
+            )
+        ):
+            return -1
+        if low in _PP_JOINS and k > 0 and k < j:
+            h = k - 1
+            if toks[h].low in PP_ADJECTIVES and h > 0:
+                h -= 1  # "people familiar with the matter", "those close to him"
+            if toks[h].low in _PP_PRONOUN_HEADS and (h == 0 or _left_boundary_ok(toks, h)):
+                return h
+            if is_head(toks[h]) and (not toks[h].cap or toks[h].base in HEAD_NOUNS):
+                s = scan_left(toks, h, 0)
+                if s >= 0 and _left_boundary_ok(toks, s):
+                    return s
+                return -1
+            # "observers in Ohio and around the region": an inner preposition; go on.
+        k -= 1
+    return -1
+
+
+_PP_PRONOUN_HEADS = frozenset({"those", "some", "many", "others", "most", "few", "several"})
+
+
+_PP_JOINS = frozenset({"of", "on", "in", "from", "at", "for", "with", "across", "around", "to"})
+
+
 def _source_subject(toks: list[Token], j: int, text: str) -> tuple[Mention, int] | None:
     """A clause subject ending at ``j`` whose head (among its first words) is a source noun."""
     k = j
     while k >= 0 and j - k < 30:
         t = toks[k]
+        if (
+            t.low in ("that", "which")
+            and 0 < k < j
+            and j - k <= 12
+            and toks[k - 1].base in SOURCE_NOUNS
+            and not any(w.text == "," for w in toks[k:j])
+        ):
+            k -= 1  # "a survey that ran in a weekly found": the relative clause is inside
+            continue
         if t.text in (";", ":") or t.quote != 0 or (t.low in _SUBJECT_STOPS and k < j):
             break
         if t.text in SENTENCE_END and not (
@@ -1115,6 +1659,8 @@ def _source_subject(toks: list[Token], j: int, text: str) -> tuple[Mention, int]
     start = k + 1
     while start <= j and toks[start].text in (",", "—"):
         start += 1
+    if start <= j and toks[start].low in LEADING_PREPOSITIONS:
+        return None  # "In the report the mayor said": the phrase is an adverbial
     if start > j or toks[j].text == ",":
         if start <= j and toks[j].text == ",":
             j -= 1
@@ -1124,16 +1670,42 @@ def _source_subject(toks: list[Token], j: int, text: str) -> tuple[Mention, int]
         t = toks[h]
         if (t.base in SOURCE_NOUNS and not t.cap) or (t.base in SOURCE_NOUNS and h == start):
             if all(
-                w.low in _GENERIC_DETS
-                or w.low in NP_MODIFIERS_SET
-                or w.cap
-                or w.text[0].isdigit()
-                or _adjective_ok(w)
+                (
+                    w.low in _GENERIC_DETS
+                    or w.low in NP_MODIFIERS_SET
+                    or w.cap
+                    or w.text[0].isdigit()
+                    or _adjective_ok(w)
+                    or w.text in ("/", "-", "–")
+                )
+                and pronoun_of(w) is None
+                and not (w.low.endswith("ed") and not w.cap and w.low not in NP_MODIFIERS_SET)
                 for w in toks[start:h]
             ):
                 end = j + 1
                 while end - 1 > h and toks[end - 1].text in (",", "—"):
                     end -= 1
+                for q in range(h + 1, end):
+                    w = toks[q]
+                    if w.low in ("that", "which"):
+                        break  # "a survey that ran in a weekly": a relative clause
+                    if w.quote == 0 and (
+                        w.low in _SOURCE_PARTICIPLES
+                        or w.low == "being"
+                        or (w.low.endswith("ed") and not w.cap and q == h + 1)
+                    ):
+                        # "the latest poll released Friday", "memos obtained by X":
+                        # the document is the source.
+                        end = q
+                        break
+                    if (
+                        pronoun_of(w) is not None
+                        or w.low in VERBISH
+                        or (w.low in AUX_ADVERBS and w.low not in WEEKDAYS)
+                        or (w.low.endswith("ed") and not w.cap and w.low not in NP_MODIFIERS_SET)
+                    ):
+                        # "The notice also mentioned the cost it said ...": a clause.
+                        return None
                 m = parse_mention(toks, start, end, text)
                 m.form = "description"
                 m.name = text[toks[start].start : toks[end - 1].end]
@@ -1141,6 +1713,11 @@ def _source_subject(toks: list[Token], j: int, text: str) -> tuple[Mention, int]
                 return m, start
             return None
     return None
+
+
+_SOURCE_PARTICIPLES = frozenset(
+    {"released", "published", "issued", "conducted", "taken", "filed", "posted", "obtained"}
+)
 
 
 def _adjective_ok(w: Token) -> bool:
@@ -1160,14 +1737,18 @@ def _called(
         end = scan_right(toks, p + 1, n)
         if end < 0:
             return None
-        p = end
+        p += 1  # "called on the minister to intervene": who is called on is part of it
     if (
         p >= n
         or _is_sentence_end(toks, p)
         or toks[p].text in (",", ";")
-        or toks[p].low in ("it", "off", "back", "out")
+        or toks[p].low in ("off", "back", "out")
+        or (
+            toks[p].low == "it"
+            and not (p + 1 < n and (toks[p + 1].low in ("a", "an", "the") or toks[p + 1].quote))
+        )
     ):
-        return None
+        return None  # "called it off"; but "called it a serious mistake" characterises
     att = Attribution(sent, i, i + 1, "call", "direct", "right", region_lo, p, mention)
     att.right_start = p
     return att

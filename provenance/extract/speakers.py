@@ -10,8 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from provenance.extract.lexicon import HONORIFICS, ORG_NOUNS, STOPWORDS
-from provenance.extract.phrases import Mention
+from provenance.extract.lexicon import (
+    HONORIFICS,
+    MEDIUM_NOUNS,
+    NEWS_NAME_TAILS,
+    NEWS_WORDS,
+    NOT_PERSON_NAME_WORDS,
+    ORG_NOUNS,
+    SOURCE_NOUNS,
+    STOPWORDS,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+)
+from provenance.extract.phrases import PLACE_PREFIXES, Mention
 
 RECENT_LIMIT = 60
 """How far back (in distinct actors) a pronoun or description looks for its antecedent."""
@@ -44,7 +55,11 @@ class Entity:
         for a in self.aliases:
             out += a.lower().split()
         if self.role:
-            out += self.role.lower().replace("-", " ").split()
+            for w in self.role.lower().replace("-", " ").split():
+                out.append(w)
+                full = TITLE_ABBREVIATIONS.get(w.rstrip("."))
+                if full:
+                    out += full  # "Sen." is "the senator", "Gov." is "the governor"
         return out
 
     @property
@@ -82,6 +97,10 @@ class Registry:
         self._by_surname: dict[str, list[Entity]] = {}
         self._clock = 0
         self.full_names: dict[str, str] = {}
+        self.passing: list[tuple[str, int, int]] = []
+        """The last person-like names seen in passing: name, sentence (1-based), offset."""
+        self.here = 0
+        """Character offset of the reference being resolved."""
         """Surname -> most recent multi-word name seen anywhere in the text."""
 
     # ------------------------------------------------------------------ bookkeeping
@@ -95,7 +114,8 @@ class Registry:
         self._index_surname(entity)
 
     def _index_surname(self, entity: Entity) -> None:
-        if len(entity.name.split()) > 1:
+        # "Tom Ash and Ann Rowe" names two people: neither surname refers to it.
+        if len(entity.name.split()) > 1 and " and " not in entity.name:
             bucket = self._by_surname.setdefault(entity.surname, [])
             if entity not in bucket:
                 bucket.append(entity)
@@ -129,18 +149,37 @@ class Registry:
             ent.kind = kind
         return ent
 
-    def note_name(self, name: str) -> None:
-        """Remember a multi-word proper name seen in passing, for later surname references."""
+    def note_name(self, name: str, sentence: int = 0, at: int = 0) -> None:
+        """Remember a multi-word proper name seen in passing, for later surname references
+        (and, when it has the shape of a person's name, as a last resort for "he"/"she")."""
         parts = name.split()
         if len(parts) >= 2:
             self.full_names[parts[-1].lower().replace("’", "'")] = name
+            lows = [w.lower().rstrip(".") for w in parts]
+            if (
+                2 <= len(parts) <= 4
+                and lows[0] not in PLACE_PREFIXES
+                and not any(
+                    w in ORG_NOUNS
+                    or w in NEWS_WORDS
+                    or w in NOT_PERSON_NAME_WORDS
+                    or w in MEDIUM_NOUNS
+                    or w in SOURCE_NOUNS
+                    or w in TITLE_WORDS
+                    for w in lows
+                )
+                and not any(w.isupper() and len(w) > 1 for w in parts)
+            ):
+                self.passing.append((name, sentence, at))
+                if len(self.passing) > 8:
+                    del self.passing[0]
 
     # ------------------------------------------------------------------ resolution
 
     def resolve(self, m: Mention, sentence: int) -> Resolution:
         """The entity ``m`` refers to (created when it is a new name)."""
         if m.form == "pronoun":
-            return self._pronoun(m.name)
+            return self._pronoun(m.name, sentence)
         if m.form == "definite":
             return self._definite(m, sentence)
         if m.form == "name":
@@ -153,7 +192,7 @@ class Registry:
         self.touch(ent)
         return Resolution(ent, "")
 
-    def _pronoun(self, word: str) -> Resolution:
+    def _pronoun(self, word: str, sentence: int = 0) -> Resolution:
         if word in ("he", "she"):
             want = "m" if word == "he" else "f"
             people = [e for e in self.recent() if _may_be_person(e)]
@@ -170,6 +209,16 @@ class Registry:
                     f"'{word}' resolved to {ent.name}, the last person named "
                     f"(sentence {ent.sentence})",
                 )
+            # No one (of that gender) has spoken yet: a person just named in passing, before
+            # the pronoun, is the best guess.
+            passing = next((p for p in reversed(self.passing) if p[2] < self.here), None)
+            if passing is not None and 0 <= sentence - passing[1] <= 2:
+                ent = self.named(passing[0], "person", passing[1])
+                if ent.kind == "person" and (ent.gender is None or ent.gender == want):
+                    self.touch(ent)
+                    return Resolution(
+                        ent, f"'{word}' resolved to {ent.name}, named in sentence {ent.sentence}"
+                    )
             if people:
                 # No one of that gender: the most recent person is still the best guess.
                 ent = people[0]
@@ -225,6 +274,13 @@ class Registry:
                 ):
                     best = cand
             if best is None and word in self.full_names:
+                if word in NEWS_NAME_TAILS or word in ORG_NOUNS:
+                    # "the Times" after "The Eastbay Times": the outlet, not a person.
+                    outlet = self.named(self.full_names[word], "news_outlet", sentence)
+                    if outlet.kind in ("unknown", "person"):
+                        outlet.kind = "news_outlet" if word in NEWS_NAME_TAILS else "organisation"
+                    self.touch(outlet)
+                    return Resolution(outlet, f"'{m.text}' resolved to {outlet.name}")
                 best = self.named(self.full_names[word], "person", sentence)
             if best is not None:
                 best.aliases.add(m.name)

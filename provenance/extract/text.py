@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from provenance.extract.lexicon import ABBREVIATIONS
+from provenance.extract.lexicon import ABBREVIATIONS, FINITE_CUES
 
 # A word is a run of word characters, optionally joined by apostrophes, hyphens or inner full
 # stops ("Ukraine's", "Rostov-on-Don", "U.S"); anything else is a one-character token. Each
 # repetition consumes one character, so the match is linear.
-_TOKEN_RE = re.compile(r"\w(?:\w|['’\-.](?=\w))*|''|``|[^\w\s]")
+_TOKEN_RE = re.compile(r"\w(?:\w|['’\-.](?=\w)|(?<=\d),(?=\d{3}(?!\d)))*|''|``|[^\w\s]")
+"""Words (with inner apostrophes, hyphens and full stops; "2,521" is one number), doubled
+apostrophes and backticks as quote marks, and single punctuation marks."""
 
 OPEN_QUOTES = frozenset("“«„")
 CLOSE_QUOTES = frozenset("”»")
@@ -140,6 +142,23 @@ def _is_abbreviation(tokens: list[Token], i: int) -> bool:
     return (len(prev.text) == 1 and prev.cap) or (("." in prev.text) and len(prev.text) <= 5)
 
 
+def _attribution_follows(tokens: list[Token], j: int) -> bool:
+    """Do the tokens from ``j`` read as the attribution of the quotation just closed ("Clark
+    said.", "the mayor told reporters on Friday.")? A reporting verb within a few words, before
+    any other sentence end."""
+    for k in range(j, min(len(tokens), j + 7)):
+        t = tokens[k]
+        if t.low in FINITE_CUES and not t.cap:
+            return k > j
+        if not (
+            t.low in ("he", "she", "they", "the", "a", "an")
+            or (t.cap and t.word and t.low not in ("to", "in", "on", "at", "but", "and"))
+            or (t.text == "." and k > j and len(tokens[k - 1].text) <= 4)
+        ):
+            return False  # only a speaker phrase may stand between the quote and the verb
+    return False
+
+
 def split_sentences(text: str, paras: list[Paragraph]) -> list[Sentence]:
     """Sentences of every paragraph; a sentence never crosses a paragraph.
 
@@ -170,6 +189,8 @@ def split_sentences(text: str, paras: list[Paragraph]) -> list[Sentence]:
                     or toks[j].text in "—-–([‘'"
                 ):
                     cut = j
+                if cut > 0 and j < n and toks[j - 1].quote == 3 and _attribution_follows(toks, j):
+                    cut = -1  # '“Must we see this?” Clark asked.': one sentence
             if cut > 0:
                 if cut > begin:
                     out.append(_sentence(out, para, toks[begin:cut]))
