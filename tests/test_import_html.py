@@ -322,3 +322,19 @@ def test_is_url() -> None:
     assert not html_import.is_url("javascript:alert(1)")
     assert not html_import.is_url("file:///etc/passwd")
     assert not html_import.is_url("page.html")
+
+
+def test_oversized_saved_page_is_refused_before_parsing(
+    run: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from provenance.importers import html as html_import
+
+    monkeypatch.setattr(html_import, "MAX_PAGE_BYTES", 1000)
+    page = tmp_path / "big.html"
+    page.write_text("<html><body>" + "<p>word</p>" * 200 + "</body></html>", encoding="utf-8")
+    result = run("ingest", str(page))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {page}: ")
+    assert "too large for one HTML page (the limit is 0.001 MB); split it into articles\n" in (
+        result.stderr
+    )

@@ -109,7 +109,8 @@ def read_page(source: Path | str, *, encoding: str = "utf-8") -> Page:
         body, charset, final_url = fetch(source)
         return parse_page(_decode(body, charset), source=source, url=final_url)
     path = Path(source)
-    html = read_text(path, encoding=encoding, what="HTML page")
+    # The same cap as a fetched page: a saved page is no more trusted than a downloaded one.
+    html = read_text(path, encoding=encoding, what="HTML page", max_bytes=MAX_PAGE_BYTES)
     return parse_page(html, source=str(path))
 
 
