@@ -1109,3 +1109,12 @@ def test_it_refers_to_an_organisation_subject() -> None:
         "It says the campaign broke the law."
     )
     assert speaker_of(extract(text), "the campaign broke the law") == "the city"
+
+
+def test_according_to_a_long_source_up_to_its_comma() -> None:
+    ds = extract("According to court filings reviewed by reporters, the firm hid losses.")
+    c = only(ds)
+    assert (name(ds, c.speaker), c.text) == (
+        "court filings reviewed by reporters",
+        "the firm hid losses",
+    )

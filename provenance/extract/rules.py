@@ -798,6 +798,19 @@ def _according_to(sent: Sentence, text: str, i: int, width: int = 2) -> Attribut
         end2 = scan_right(toks, q, n)
         if end2 > 0:
             p, end = q, end2
+    lead = i
+    while lead > 0 and toks[lead - 1].text in (",", "—", "("):
+        lead -= 1
+    opening = lead <= 6 and all(t.low in STOPWORDS or t.text == "," for t in toks[:lead])
+    if opening and end < n and toks[end].text != "," and toks[end].low != "via":
+        # "According to court filings reviewed by reporters, C": the source is the whole
+        # phrase up to the comma that opens the statement.
+        for q in range(end, min(n, p + 30)):
+            if toks[q].quote != 0 or toks[q].text in (";", ":") or toks[q].text in SENTENCE_END:
+                break
+            if toks[q].text == ",":
+                end = q
+                break
     mention = parse_mention(toks, p, end, text)
     region_hi = end
     via: list[Mention] = []
@@ -806,10 +819,7 @@ def _according_to(sent: Sentence, text: str, i: int, width: int = 2) -> Attribut
         if vend > 0:
             via.append(parse_mention(toks, region_hi + 1, vend, text))
             region_hi = vend
-    lead = i
-    while lead > 0 and toks[lead - 1].text in (",", "—", "("):
-        lead -= 1
-    starts_sentence = lead <= 6 and all(t.low in STOPWORDS or t.text == "," for t in toks[:lead])
+    starts_sentence = opening
     # An appositive after the speaker (", the city's mayor,") belongs to the attribution; when
     # the content follows, only a short one closed by a comma.
     after = _skip_trailing_appositive(toks, region_hi, n)
@@ -888,8 +898,10 @@ def _participle(
 
 def _title_case(toks: list[Token]) -> bool:
     """Is the sentence a headline in title case (nearly every longer word capitalised)?"""
+    if len(toks) > 40:
+        return False  # (checked first: the test must stay cheap in a run-on "sentence")
     long_words = [t for t in toks if t.word and len(t.text) > 3 and t.quote == 0]
-    if len(long_words) < 4 or len(toks) > 40:
+    if len(long_words) < 4:
         return False
     caps = sum(1 for t in long_words if t.cap)
     return caps >= 0.8 * len(long_words)
