@@ -13,6 +13,7 @@ from provenance.extract.hedges import find_hedge
 from provenance.extract.lexicon import (
     HONORIFICS,
     LEADING_PREPOSITIONS,
+    NOT_PARTICIPLES,
     NP_MODIFIERS,
     ORG_NOUNS,
     PARTICIPLE_CUES,
@@ -30,33 +31,6 @@ _TRIM_LEAD = frozenset({",", ";", ":", "—", "–", "-", "(", "…"})
 _TRIM_TAIL = frozenset({".", ",", ";", ":", "—", "–", "-", "("})
 _TRIM_WORDS_TAIL = frozenset({"and", "but", "as", "while", "or", "so"})
 _URL_STARTS = ("pic.twitter.com", "http", "www.", "t.co")
-_NOT_PARTICIPLES = frozenset(
-    {
-        "nothing",
-        "something",
-        "anything",
-        "everything",
-        "thing",
-        "things",
-        "king",
-        "spring",
-        "morning",
-        "evening",
-        "building",
-        "meeting",
-        "funding",
-        "spending",
-        "hearing",
-        "ruling",
-        "including",
-        "during",
-        "according",
-        "regarding",
-        "concerning",
-        "following",
-        "bring",
-    }
-)
 _NOT_AFTER_SUBJECT = frozenset({"to"})
 SUBJECT_HEADS = ORG_NOUNS | UNNAMED_NOUNS
 _NESTING_WORDS = frozenset(
@@ -80,7 +54,7 @@ def _participle_within(toks: list[Token], k: int, hi: int) -> bool:
         t = toks[q]
         if t.quote != 0 or t.text in (",", ";"):
             return False
-        if t.low.endswith("ing") and not t.cap and t.low not in _NOT_PARTICIPLES:
+        if t.low.endswith("ing") and not t.cap and t.low not in NOT_PARTICIPLES:
             return True
     return False
 
@@ -716,12 +690,12 @@ class Extractor:
                             and k + 2 < hi
                             and toks[k + 2].low.endswith("ing")
                             and toks[k + 2].quote == 0
-                            and toks[k + 2].low not in _NOT_PARTICIPLES
+                            and toks[k + 2].low not in NOT_PARTICIPLES
                         )
                         or (
                             toks[k + 1].low.endswith("ing")
                             and not toks[k + 1].cap
-                            and toks[k + 1].low not in _NOT_PARTICIPLES
+                            and toks[k + 1].low not in NOT_PARTICIPLES
                         )
                     )
                 ):

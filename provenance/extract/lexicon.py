@@ -533,3 +533,41 @@ CLAIM_NOUNS: dict[str, str] = {
     "prediction": "predict",
 }
 """Nouns of saying that take a "that" clause after a possessor ("the mayor's claim that C")."""
+
+NOT_PARTICIPLES = frozenset(
+    {
+        "according",
+        "anything",
+        "bombing",
+        "bring",
+        "building",
+        "concerning",
+        "during",
+        "evening",
+        "everything",
+        "fighting",
+        "finding",
+        "findings",
+        "following",
+        "funding",
+        "hearing",
+        "including",
+        "killing",
+        "king",
+        "meeting",
+        "morning",
+        "nothing",
+        "polling",
+        "regarding",
+        "ruling",
+        "shooting",
+        "something",
+        "spending",
+        "spring",
+        "thing",
+        "things",
+        "warning",
+    }
+)
+"""Words ending in "-ing" that are not participles (nouns, prepositions, "bring"): they do not
+open a participial clause ("..., adding that") nor continue a verb phrase."""

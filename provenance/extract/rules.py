@@ -43,6 +43,7 @@ from provenance.extract.lexicon import (
     MONTHS,
     NEEDS_OBJECT_CLAUSE,
     NEGATIONS,
+    NOT_PARTICIPLES,
     NOUN_LIKE_FORMS,
     ORG_NOUNS,
     PARTICIPLE_CUES,
@@ -216,34 +217,6 @@ _LEFT_OPENERS = frozenset(
     }
 )
 _AS_QUANTITY = frozenset({"many", "much", "few", "little", "well", "soon", "long", "high", "low"})
-_NOT_PARTICIPLES = frozenset(
-    {
-        "nothing",
-        "something",
-        "anything",
-        "everything",
-        "thing",
-        "things",
-        "king",
-        "spring",
-        "morning",
-        "evening",
-        "building",
-        "meeting",
-        "funding",
-        "spending",
-        "hearing",
-        "ruling",
-        "shooting",
-        "bombing",
-        "fighting",
-        "killing",
-        "finding",
-        "findings",
-        "warning",
-        "polling",
-    }
-)
 
 
 @dataclass
@@ -1319,7 +1292,7 @@ def _finite(
                 toks[p + 1].text == ","
                 and p + 2 < n
                 and toks[p + 2].low.endswith("ing")
-                and toks[p + 2].low not in _NOT_PARTICIPLES
+                and toks[p + 2].low not in NOT_PARTICIPLES
             )
         )
     ):
@@ -1359,7 +1332,7 @@ def _finite(
         or (
             nxt.low.endswith("ing")
             and not nxt.cap
-            and nxt.low not in _NOT_PARTICIPLES
+            and nxt.low not in NOT_PARTICIPLES
             and nxt.quote == 0
             and (p > cue_hi or lemma in ("say", "add", "tell", "write", "note"))
         )
@@ -1500,7 +1473,7 @@ def _finite(
             or (
                 toks[q].low.endswith("ing")
                 and not toks[q].cap
-                and toks[q].low not in _NOT_PARTICIPLES
+                and toks[q].low not in NOT_PARTICIPLES
             )
         ):
             att.side = "left"
