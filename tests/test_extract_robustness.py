@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from benchmarks.extract_speed import adversarial
 from provenance.extract import extract
 from provenance.model import Dataset
 
@@ -98,43 +99,9 @@ def test_random_words_never_raise() -> None:
             assert text[c.span[0] : c.span[1]] == c.text
 
 
-def _adversarial(size: int) -> str:
-    """Quote marks, commas and capitalised words, no full stops and no line breaks."""
-    rnd = random.Random(3)
-    parts = [
-        '"',
-        "“",
-        "”",
-        ",",
-        "Smith",
-        "Jones",
-        "said",
-        "according",
-        "to",
-        "the",
-        "Ministry",
-        "he",
-        "said,",
-        "Mr",
-        "told",
-        "Reuters",
-        "citing",
-        "adding",
-        "that",
-        "Officials",
-    ]
-    out: list[str] = []
-    n = 0
-    while n < size:
-        w = rnd.choice(parts)
-        out.append(w)
-        n += len(w) + 1
-    return " ".join(out)[:size]
-
-
 def test_time_grows_linearly() -> None:
     # Small sizes keep the test quick; benchmarks/extract_speed.py measures 1 MB against 2 MB.
-    small, large = _adversarial(50_000), _adversarial(200_000)
+    small, large = adversarial(50_000), adversarial(200_000)
     extract(small)  # warm up
     t0 = time.perf_counter()
     extract(small)
