@@ -204,7 +204,14 @@ def _spawn(cmd: list[str], *, timeout: float | None, parse: bool) -> ChildRun:
             timer.start()
         try:
             assert proc.stdout is not None
-            out = proc.stdout.read()
+            if parse:
+                out = proc.stdout.read()
+            else:
+                # Count, do not keep: a child's output can be hundreds of MB, and a process
+                # started later from a big parent inherits the parent's peak RSS (vfork + exec).
+                out_bytes = 0
+                while block := proc.stdout.read(1 << 20):
+                    out_bytes += len(block)
             _, status, usage = os.wait4(proc.pid, 0)
         finally:
             if timer:
@@ -228,7 +235,7 @@ def _spawn(cmd: list[str], *, timeout: float | None, parse: bool) -> ChildRun:
         except json.JSONDecodeError:
             error = "bad child output: " + (lines[-1][:200] if lines else "")
     else:
-        result = {"stdout": out.decode("utf-8", "replace")}
+        result = {"stdout_bytes": out_bytes}
     return ChildRun(result, rss, wall, code, error)
 
 
@@ -807,7 +814,8 @@ def measure_trace(cfg: Config, rep: Report) -> None:
             else:
                 unconf[n] = run.wall
                 mem[n] = max(mem[n], run.rss)
-                row = rep.add("cold CLI unconfirmed --json", f"{human(n)} claims", ms(run.wall),
+                row = rep.add("cold CLI unconfirmed --json", f"{human(n)} claims",
+                              f"{ms(run.wall)} ({mb(run.result['stdout_bytes'])} of JSON)",
                               rss=mb(run.rss))
                 if n != base and base in unconf:
                     row.ratio = f"×{run.wall / unconf[base]:.1f}"

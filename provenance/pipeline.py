@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -151,6 +153,20 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _exit_with_parent() -> None:
+    """Worker process initializer: exit as soon as the ingesting process dies (SIGKILL, OOM),
+    instead of waiting forever for work that will never come."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _load_chunk(paths: list[Path | str], options: TextOptions) -> list[Dataset]:
     """Worker process task: parse some files (a module-level function, so 'spawn' can pickle
     it by name)."""
@@ -179,7 +195,8 @@ def load_paths(
             yield path, load_path(path, options)
         return
     chunks = iter([items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)])
-    pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn"))
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_exit_with_parent)
     pending: deque[tuple[list[Path | str], Future[list[Dataset]]]] = deque()
 
     def submit() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.table import Table
@@ -12,6 +13,9 @@ from rich.text import Text
 from provenance.cli.options import json_option
 from provenance.cli.state import State
 from provenance.model import ACTOR_KINDS, Actor, Dataset, actor_id
+
+_SLICE = 1000
+"""Claims read and printed at a time by ``unconfirmed`` and ``disputed``."""
 
 _MIN_SOURCES = click.option(
     "--min-sources",
@@ -29,19 +33,33 @@ def _ranked(
 
     store = state.store(must_exist=True)
     ranked = store.ranked_by_reach(status=status, min_sources=min_sources, limit=limit)
-    claims = {c.id: c for c in store.claims_by_id([r[0] for r in ranked])}
-    docs = {d.id: d for d in store.documents_by_id(c.document for c in claims.values())}
-    ids = {a for c in claims.values() for a in (c.speaker, *c.via) if a}
-    actors = Dataset(actors=store.actors_by_id(ids)).actor_index()
-    rows = []
-    for cid, documents, carriers in ranked:
-        row = claim_to_dict(claims[cid], actors)
-        row["reach"] = {"documents": documents, "carriers": carriers}
-        row["source"] = docs[claims[cid].document].source
-        rows.append(row)
+
+    def rows_of(part: list[tuple[str, int, int]]) -> list[dict[str, Any]]:
+        # A slice at a time: claims, documents and actors of a whole store do not fit in memory.
+        claims = {c.id: c for c in store.claims_by_id([r[0] for r in part])}
+        docs = {d.id: d for d in store.documents_by_id(c.document for c in claims.values())}
+        ids = {a for c in claims.values() for a in (c.speaker, *c.via) if a}
+        actors = Dataset(actors=store.actors_by_id(ids)).actor_index()
+        out = []
+        for cid, documents, carriers in part:
+            row = claim_to_dict(claims[cid], actors)
+            row["reach"] = {"documents": documents, "carriers": carriers}
+            row["source"] = docs[claims[cid].document].source
+            out.append(row)
+        return out
+
+    parts = (list(ranked[i : i + _SLICE]) for i in range(0, len(ranked), _SLICE))
     if as_json:
-        click.echo(json.dumps(rows, indent=1, ensure_ascii=False))
+        # Streamed, byte for byte what json.dumps(rows, indent=1) prints.
+        first = True
+        for part in parts:
+            for row in rows_of(part):
+                text = json.dumps(row, indent=1, ensure_ascii=False).replace("\n", "\n ")
+                click.echo(("[\n " if first else ",\n ") + text, nl=False)
+                first = False
+        click.echo("[]" if first else "\n]")
         return
+    rows = [row for part in parts for row in rows_of(part)]
     table = Table(title=f"{len(rows)} {title}")
     for col in ("id", "reach", "speaker", "via", "claim"):
         table.add_column(col)
