@@ -13,18 +13,18 @@ In-process use, without files::
     for article in generate(1000, seed=1):
         article.text, article.gold(), to_dataset(article)
 
-The world is invented: six states with their ministries, armed forces, emergency services,
-state news agencies, ministers, governors and mayors; independent agencies, outlets, monitors,
-companies and unnamed sources. Articles report *events* (drone attacks, floods, protests,
-industrial blasts, cross-border shelling, cyberattacks). Each event has true figures; officials,
-agencies, local media and the other side make *statements* about them, with compatible or
-conflicting figures ("at least 12 drones", "more than 40 homes", "up to 17 people"), revised
-tolls, and plain (non-numeric) statements. Several outlets report one event (1 to 8 articles,
-published over three days), some reprinting the same agency sentence word for word, so linking
-has real work: claims of the same statement ``repeats``, a revised toll ``updates`` the earlier
-one, and figures of different speakers on the same fact ``corroborates`` when their intervals
-meet and ``conflicts`` when they do not (interval semantics of
-:mod:`provenance.extract.quantities`).
+The world is invented: six states with their ministries, armed forces, emergency services, state
+news agencies, ministers, governors and mayors; independent agencies, outlets, monitors, companies
+and unnamed sources. Articles report *events* (drone attacks, floods, protests, industrial blasts,
+cross-border shelling, cyberattacks). Each event has true figures; officials, agencies, local media
+and the other side make *statements* about them, with compatible or conflicting figures ("at least
+12 drones", "more than 40 homes", "up to 17 people"), revised tolls, and plain (non-numeric)
+statements. Several outlets report one event (1 to 8 articles, published over three days; the
+stream advances at :data:`EVENTS_PER_DAY`, so a bigger corpus spans more time at the same density),
+some reprinting the same agency sentence word for word, so linking has real work: claims of the
+same statement ``repeats``, a revised toll ``updates`` the earlier one, and figures of different
+speakers on the same fact ``corroborates`` when their intervals meet and ``conflicts`` when they do
+not (interval semantics of :mod:`provenance.extract.quantities`).
 
 The text uses the common news forms: "X said (that) C.", "C, X said.", "C, said X, the governor
 of Y.", "According to X, C.", "X told the Meridian Press that C.", direct and multi-sentence
@@ -702,7 +702,10 @@ _REACTIONS = (
     "{C} had offered to send experts to {town}",
 )
 
-_CLUSTER_WEIGHTS = (30, 25, 18, 12, 7, 4, 2, 2)  # articles per event: 1..8
+_CLUSTER_WEIGHTS = (30, 25, 18, 12, 7, 4, 2, 2)  # articles per event: 1..8 (2.7 on average)
+EVENTS_PER_DAY = 4
+"""Events a day in the generated world: about 11 articles a day, whatever the corpus size."""
+_DATE_JITTER = 3  # days either side of the stream's current day
 
 
 @dataclass
@@ -1188,7 +1191,12 @@ class _Generator:
         a, b = rng.sample(w.countries, 2)
         while True:
             region = rng.choice(a.regions)
-            date = self.start + dt.timedelta(days=rng.randrange(730))
+            # The stream moves forward in time at a constant pace (EVENTS_PER_DAY), so a larger
+            # corpus covers more days, not more events a day: a growing archive, as a desk's
+            # is. A fixed span would crowd ever more events into each week and make linking
+            # look quadratic for a reason no real archive has.
+            day = eid // EVENTS_PER_DAY + rng.randrange(-_DATE_JITTER, _DATE_JITTER + 1)
+            date = self.start + dt.timedelta(days=max(0, day))
             if (etype.name, region, date) not in self.used_keys:
                 self.used_keys.add((etype.name, region, date))
                 break
