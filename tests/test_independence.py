@@ -180,3 +180,47 @@ def test_update_supersedes() -> None:
 def test_unknown_claim() -> None:
     with pytest.raises(NotFoundError):
         assess("nope", Dataset())
+
+
+def test_officials_of_an_unnamed_government_count_once() -> None:
+    # "The Ministry of Defence said ..." and "the governor of Northfield said ...": the text names
+    # neither's government, so they may well be one state speaking twice.
+    b = DatasetBuilder()
+    ministry = b.actor("Ministry of Defence", kind="government")
+    governor = b.actor("Anna Kovacs", kind="person", role="governor of Northfield")
+    d1 = b.document(f"The Ministry of Defence said {EVENT}.", published="2024-04-05")
+    d2 = b.document(
+        "Anna Kovacs, the governor of Northfield, said at least 10 drones were downed over Kursk.",
+        published="2024-04-05",
+    )
+    c1 = b.claim(d1, EVENT, speaker=ministry)
+    c2 = b.claim(d2, "at least 10 drones were downed over Kursk", speaker=governor)
+    ds = with_auto_links(b.build())
+    a = assess(c1, ds)
+    assert a.corroborated_by == [c2]
+    assert a.independent_sources == 1
+    (group,) = a.source_groups
+    assert group.name == "a government the text does not name"
+    assert set(group.members) == {ministry, governor}
+    assert "provenance affiliate" in group.why
+    assert a.status == "unconfirmed"
+
+    # Once a person says whose officials they are, each counts for its own government.
+    north = b.actor("Government of Northland", kind="government")
+    south = b.actor("Government of Southland", kind="government")
+    ds2 = b.build()
+    actors = {
+        a_.id: a_.model_copy(update={"affiliation": {ministry: north, governor: south}[a_.id]})
+        if a_.id in (ministry, governor)
+        else a_
+        for a_ in ds2.actors
+    }
+    ds2 = with_auto_links(ds2.model_copy(update={"actors": list(actors.values())}))
+    assert assess(c1, ds2).independent_sources == 2
+
+
+def test_an_unaffiliated_reporter_is_not_an_official() -> None:
+    b, c1, _ = _pair("Ministry of Defence", "Northfield Herald", kind="news_outlet")
+    ds = with_auto_links(b.build())
+    # The ministry's government is unknown, but a newspaper is not an official voice.
+    assert assess(c1, ds, registry=[]).independent_sources == 2

@@ -21,6 +21,13 @@ def test_seed_texts_link_exactly_the_gold_links_and_nothing_across_events(run: I
     assert result.cross_event_links == 0
     assert result.e2e_f1 >= 0.95
 
+    # Extracted from text, neither the ministry nor the governor is said to be Russian: they
+    # still count once, and the claim stays unconfirmed.
+    data = json.loads(run("trace", "44 of them", "--json").stdout)
+    assert data["status"] == "unconfirmed"
+    assert data["independent_sources"] == 1
+    assert [c["claim"]["text"][:20] for c in data["corroborated_by"]] == ["air defence units ha"]
+
 
 def test_trace_reports_one_group_for_the_ministry_and_its_governor(seeded: Invoke) -> None:
     data = json.loads(seeded("trace", "44 of them", "--json").stdout)

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from provenance.analysis.places import names_a_country
 from provenance.analysis.registry import load_registry, registry_index, resolve_actor
 from provenance.errors import NotFoundError
 from provenance.model import Actor, Claim, ClaimStatus, Dataset, Link
@@ -77,6 +78,14 @@ def _builtin_registry() -> tuple[Actor, ...]:
 
 
 # --------------------------------------------------------------------------- roots
+
+
+UNNAMED_STATE = "state:unnamed"
+"""Group key of official sources whose government is not known (see ``stateless_official``)."""
+
+# Role words of people who speak for a state. Narrow on purpose: "secretary", "spokesman" or
+# "official" also name offices of companies and international bodies ("NATO Secretary-General").
+_OFFICIAL_ROLES = ("governor", "minister", "premier", "mayor", "ambassador", "president")
 
 
 class _Roots:
@@ -136,6 +145,28 @@ class _Roots:
     def kind(self, actor_id: str) -> str:
         found = self.actors.get(actor_id) or self.registry.get(actor_id)
         return found.kind if found else "unknown"
+
+    def stateless_official(self, actor_id: str) -> bool:
+        """Whether the actor speaks for a state that neither the text nor the registry names.
+
+        "The Ministry of Defence said" and "Vasily Golubev, the governor of Rostov" are both
+        official voices, but nothing in the text says which government they answer to. Counted
+        as independent of each other, they would "confirm" a claim that one government made
+        twice, so such sources share one group (:data:`UNNAMED_STATE`) until a person says
+        otherwise (``provenance affiliate``). The error this allows is an undercount, which a
+        fact-checker sees and can correct; the opposite would pass unnoticed.
+        """
+        if self.root(actor_id) != actor_id:
+            return False
+        found = self.actors.get(actor_id) or self.registry.get(actor_id)
+        if found is None:
+            return False
+        if any(names_a_country(text) for text in (found.name, *found.aliases, found.role or "")):
+            return False  # "Russian government", "United States Secretary of State"
+        if found.kind in ("government", "military"):
+            return True
+        role = (found.role or "").lower()
+        return found.kind == "person" and any(word in role for word in _OFFICIAL_ROLES)
 
 
 # --------------------------------------------------------------------------- union-find
@@ -322,6 +353,8 @@ def _assess(claim_id: str, index: _Index, min_sources: int) -> Assessment:
             return f"unknown:{c.id}"
         if roots.kind(o) == "unnamed":
             return f"unnamed:{o}"
+        if roots.stateless_official(o):
+            return UNNAMED_STATE
         return roots.root(o)
 
     for cid in members:
@@ -359,7 +392,12 @@ def _assess(claim_id: str, index: _Index, min_sources: int) -> Assessment:
         counts = not unnamed and not hedged_only
         root_id = gkey.split(":", 1)[1] if unnamed else gkey
         names = [roots.name(o) for o in origins]
-        if unnamed:
+        if gkey == UNNAMED_STATE:
+            why = (
+                f"{' and '.join(names)}: official source(s) whose government the text does not "
+                "name, counted once (provenance affiliate ACTOR ORG to say whose they are)"
+            )
+        elif unnamed:
             why = f"{' and '.join(names) or 'an unattributed report'}: unnamed, not independent"
         elif len(origins) > 1:
             both = "both" if len(names) == 2 else "all"
@@ -376,7 +414,9 @@ def _assess(claim_id: str, index: _Index, min_sources: int) -> Assessment:
         source_groups.append(
             SourceGroup(
                 root=root_id,
-                name=roots.name(root_id),
+                name="a government the text does not name"
+                if gkey == UNNAMED_STATE
+                else roots.name(root_id),
                 members=origins,
                 member_names=names,
                 claims=sorted(cids),

@@ -21,12 +21,13 @@ Names are normalised to a key so that spellings of one place meet: lower case, p
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["BROAD_PLACES", "PlaceMention", "find_places", "place_key"]
+__all__ = ["BROAD_PLACES", "PlaceMention", "find_places", "names_a_country", "place_key"]
 
 
 def _words(spaced: str) -> list[str]:
@@ -226,3 +227,21 @@ def find_places(text: str, exclude: Iterable[str] = ()) -> list[PlaceMention]:
         if found_any:
             last_end = start + len(phrase)
     return out
+
+
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_NOT_WORD = re.compile(r"[^\w\s]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def names_a_country(text: str) -> bool:
+    """Whether ``text`` names a country or continent, or uses a demonym ("Russian", "Israeli").
+
+    Used on an actor's name and role: "Russian Ministry of Defence" and "United States
+    Secretary of State" say whose state they speak for; "the Ministry of Defence" and "governor
+    of Rostov" do not (a region is not a country, and no gazetteer is consulted).
+    """
+    padded = f" {_NOT_WORD.sub(' ', text.lower())} "
+    if any(f" {place} " in padded for place in BROAD_PLACES):
+        return True
+    return any(_is_demonym_or_adjective(w) for w in _CAPITALISED_WORD.findall(text))
