@@ -5,7 +5,10 @@
 writes, for article ``i``, ``OUT_DIR/SSS/iiiiii.txt`` (the text) and ``OUT_DIR/SSS/iiiiii.json``
 (a ``provenance-gold/1`` claims file whose ``source_file`` is the text beside it; ``SSS`` is
 ``i // 1000``), then ``OUT_DIR/links.json`` (the links between claims of *different* articles,
-which one claims file cannot hold) and ``OUT_DIR/manifest.json`` (seed, sizes, counts).
+which one claims file cannot hold) and ``OUT_DIR/manifest.json`` (seed, sizes, counts). Each
+text file begins with a front-matter header (``published``, ``outlet``, ``title``; see
+:meth:`GeneratedArticle.front_matter`), so ingesting the texts alone gives every document its
+date and outlet; the gold spans index the body after the header.
 
 In-process use, without files::
 
@@ -77,6 +80,9 @@ LINKS_FORMAT = "provenance-bench-links/1"
 
 SHARD = 1000
 """Articles per sub-folder of a written corpus."""
+
+FRONT_MATTER_KEYS = ["published", "outlet", "title"]
+"""What the header of each written text carries (recorded in ``manifest.json``)."""
 
 Span = tuple[int, int]
 Interval = tuple[float, bool, float, bool]
@@ -817,6 +823,18 @@ class GeneratedArticle:
         """Name of the text file, beside the claims file."""
         return f"{self.name}.txt"
 
+    def front_matter(self) -> str:
+        """The header written at the top of the article's text file: its publication date,
+        its outlet (the name the gold document gives) and its title, the way a desk saving
+        articles as text records them (:mod:`provenance.importers.frontmatter`). The gold
+        spans index the text after it (:attr:`text`)."""
+        lines = ["---", f"published: {self.published.isoformat()}",
+                 f"outlet: {_header_value(self.actors[self.outlet].name)}"]  # fmt: skip
+        if self.title:
+            lines.append(f"title: {_header_value(self.title)}")
+        lines.append("---")
+        return "\n".join(lines) + "\n"
+
     def gold(self) -> dict[str, Any]:
         """The ``provenance-gold/1`` claims file of this article."""
         out: dict[str, Any] = {
@@ -884,6 +902,15 @@ _Seg = tuple[str, _Mark]
 
 def _cap(s: str) -> str:
     return s[:1].upper() + s[1:]
+
+
+def _header_value(value: str) -> str:
+    """A front-matter value that reads back as ``value``: one line; quoted only when its own
+    quotes at both ends would otherwise be taken for quoting."""
+    value = " ".join(value.split())
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return f"'{value}'" if value[0] == '"' else f'"{value}"'
+    return value
 
 
 def _slug(s: str) -> str:
@@ -1595,7 +1622,7 @@ def write_corpus(out_dir: Path, n: int, seed: int = 1) -> CorpusStats:
         for art in generate(n, seed):
             txt, js = article_paths(out_dir, art.index)
             txt.parent.mkdir(exist_ok=True)
-            txt.write_text(art.text, encoding="utf-8")
+            txt.write_text(art.front_matter() + art.text, encoding="utf-8")
             js.write_text(json.dumps(art.gold(), indent=1, ensure_ascii=False), encoding="utf-8")
             for k in art.cross_links:
                 row = {
@@ -1615,6 +1642,7 @@ def write_corpus(out_dir: Path, n: int, seed: int = 1) -> CorpusStats:
         "generator": "benchmarks/corpus.py",
         "seed": seed,
         "layout": "SSS/iiiiii.txt + SSS/iiiiii.json (provenance-gold/1), SSS = i // 1000",
+        "front_matter": FRONT_MATTER_KEYS,
         **stats.__dict__,
     }
     (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")

@@ -55,6 +55,7 @@ if str(_REPO) not in sys.path:
     sys.path.insert(0, str(_REPO))
 
 from benchmarks.corpus import (  # noqa: E402
+    FRONT_MATTER_KEYS,
     GeneratedArticle,
     article_paths,
     cross_link_records,
@@ -626,8 +627,9 @@ def ensure_corpus(cfg: Config, n: int) -> Path:
     root = cfg.workdir / f"corpus-seed{cfg.seed}"
     manifest = root / "manifest.json"
     if manifest.exists():
-        have = json.loads(manifest.read_text(encoding="utf-8")).get("articles", 0)
-        if have >= n:
+        written = json.loads(manifest.read_text(encoding="utf-8"))
+        # A corpus written before the texts carried front matter is rewritten, not reused.
+        if written.get("articles", 0) >= n and written.get("front_matter") == FRONT_MATTER_KEYS:
             return root
     _log(f"writing corpus of {n} articles to {root}")
     got = run_child("corpus", {"dir": str(root), "n": n, "seed": cfg.seed})

@@ -12,6 +12,9 @@ A ``provenance-gold/1`` file describes one article::
 
 The article text is read from ``source_file``, looked up relative to the claims file's folder
 and then each folder above it (so a claims file kept in a sub-folder beside the texts works).
+A front-matter header at the top of that text (:mod:`provenance.importers.frontmatter`) is not
+part of the article: spans index into the body after it, and its title, date, outlet and URL
+fill in what the ``document`` entry leaves out.
 A claim whose span does not hold its ``content`` is re-anchored at the occurrence of the
 content nearest to the given span; a content that the text does not contain is an error.
 
@@ -30,6 +33,7 @@ from pydantic import ValidationError
 
 from provenance.errors import ClaimsFileError, InputError
 from provenance.extract.quantities import parse_quantities
+from provenance.importers.frontmatter import FrontMatter, split_front_matter
 from provenance.inputs import read_json, read_text
 from provenance.model import (
     ACTOR_KINDS,
@@ -128,20 +132,21 @@ class _GoldReader:
 
     def read(self) -> Dataset:
         doc_entry = self._obj(self.data.get("document"), "'document'")
-        text, source = self._text(doc_entry)
+        text, source, header = self._text(doc_entry)
         doc_id = document_id(text)
         actors, key_to_id = self._actors()
-        outlet_id = self._outlet(doc_entry, actors)
+        # The claims file is the curated record: the text's front matter only fills in.
+        outlet_id = self._outlet(_opt_str(doc_entry.get("outlet")) or header.outlet, actors)
         published = doc_entry.get("published")
         try:
             document = Document(
                 id=doc_id,
                 text=text,
                 text_hash=text_hash(text),
-                title=_opt_str(doc_entry.get("title")),
+                title=_opt_str(doc_entry.get("title")) or header.title,
                 outlet=outlet_id,
-                url=_opt_str(doc_entry.get("url")),
-                published=dt.date.fromisoformat(published) if published else None,
+                url=_opt_str(doc_entry.get("url")) or header.url,
+                published=dt.date.fromisoformat(published) if published else header.published,
                 source=source,
             )
         except (ValueError, TypeError) as exc:
@@ -155,7 +160,8 @@ class _GoldReader:
 
     # ----------------------------------------------------------------- document text
 
-    def _text(self, doc_entry: dict[str, Any]) -> tuple[str, str]:
+    def _text(self, doc_entry: dict[str, Any]) -> tuple[str, str, FrontMatter]:
+        """The article body (after any front matter), its path as recorded, and its header."""
         source_file = doc_entry.get("source_file")
         if not isinstance(source_file, str) or not source_file:
             raise self.fail("'document.source_file' must name the article text file")
@@ -166,10 +172,11 @@ class _GoldReader:
                 "above it; put the text there or fix 'document.source_file'"
             )
         try:
-            text = read_text(found, what="article")
+            header, text = split_front_matter(read_text(found, what="article"), source=str(found))
         except InputError as exc:
             raise self.fail(f"article text: {exc}") from None
-        return text, os.path.relpath(found) if not Path(source_file).is_absolute() else str(found)
+        source = os.path.relpath(found) if not Path(source_file).is_absolute() else str(found)
+        return text, source, header
 
     # ----------------------------------------------------------------- actors
 
@@ -216,8 +223,7 @@ class _GoldReader:
             actors[aid] = actor
         return actors, key_to_id
 
-    def _outlet(self, doc_entry: dict[str, Any], actors: dict[str, Actor]) -> str | None:
-        outlet = _opt_str(doc_entry.get("outlet"))
+    def _outlet(self, outlet: str | None, actors: dict[str, Actor]) -> str | None:
         if not outlet:
             return None
         oid = actor_id(outlet)

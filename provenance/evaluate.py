@@ -31,6 +31,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from provenance.errors import InputError
+from provenance.importers.frontmatter import split_front_matter
 from provenance.model import Dataset, Link
 
 __all__ = [
@@ -365,7 +366,8 @@ def evaluate_gold_files(
     Args:
         paths: ``provenance-gold/1`` files. Each one's ``document.source_file`` is looked up
             beside the file or in any folder above it; its ``published`` date and ``outlet`` are
-            passed to the extractor.
+            passed to the extractor (the article's front matter fills in what they leave out,
+            and the extractor reads the body after it).
         linker: optional: links between the extracted claims (all documents at once), scored
             against the gold links.
 
@@ -382,9 +384,11 @@ def evaluate_gold_files(
         doc = gold["document"]
         article = find_article(path, str(doc.get("source_file", "")))
         try:
-            text = article.read_text(encoding="utf-8")
+            raw_text = article.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"{article}: cannot read: {exc}") from exc
+        # Gold spans index the body after any front matter, as the claims-file reader reads it.
+        header, text = split_front_matter(raw_text, source=str(article))
         published = None
         if doc.get("published"):
             try:
@@ -396,9 +400,9 @@ def evaluate_gold_files(
             extract(
                 text,
                 source=str(article),
-                outlet=outlet,
-                published=published,
-                title=doc.get("title"),
+                outlet=outlet or header.outlet,
+                published=published or header.published,
+                title=doc.get("title") or header.title,
             )
         )
         golds.append(gold)

@@ -22,18 +22,24 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from provenance.claimsfile import load_claims_file
+from provenance.errors import InputError
 from provenance.inputs import read_text
 from provenance.model import Dataset
 from provenance.store import IngestReport, Store
+
+if TYPE_CHECKING:
+    from provenance.analysis.features import ClaimFeatures
 
 CLAIMS_SUFFIXES = frozenset({".json"})
 
 
 @dataclass(frozen=True)
 class TextOptions:
-    """What the user tells us about plain-text articles (the text cannot say it)."""
+    """What the user tells us about articles: it wins over what a text's front matter or a
+    page's metadata says about itself."""
 
     outlet: str | None = None
     published: dt.date | None = None
@@ -64,21 +70,33 @@ def extract_file(path: Path | str, options: TextOptions = TextOptions()) -> Data
 
     An HTML page (``.html``/``.htm``, or a URL) is reduced to its main text first (see
     :mod:`provenance.importers.html`); its title, date, site name and URL fill in what the
-    options leave unset, and claim spans index into the main text.
+    options leave unset, and claim spans index into the main text. A text file may begin with a
+    front-matter header (see :mod:`provenance.importers.frontmatter`): its title, date, outlet
+    and URL fill in what the options leave unset the same way, and the document is the body
+    after the header.
+
+    Raises:
+        InputError: unreadable or undecodable file, unreachable URL, a bad date in the header,
+            or nothing after the header.
     """
     from provenance.extract import extract
+    from provenance.importers.frontmatter import split_front_matter
 
     if _is_url(path) or _is_html_path(Path(path)):
         return _extract_page(path, options)
     source = Path(path)
     text = read_text(source, encoding=options.encoding, what="article")
+    header, body = split_front_matter(text, source=str(source))
+    if not body.strip():
+        raise InputError(f"{source}: no article text after the front matter")
+    # What the user says on the command line wins over what the header says.
     return extract(
-        text,
+        body,
         source=str(source),
-        outlet=options.outlet,
-        published=options.published,
-        url=options.url,
-        title=options.title,
+        outlet=options.outlet or header.outlet,
+        published=options.published or header.published,
+        url=options.url or header.url,
+        title=options.title or header.title,
     )
 
 
@@ -167,10 +185,33 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _load_chunk(paths: list[Path | str], options: TextOptions) -> list[Dataset]:
+Features = dict[str, "ClaimFeatures"]
+"""A document's claims' linking features by claim id (see :func:`prepare_features`)."""
+
+
+def prepare_features(dataset: Dataset) -> Features:
+    """The linking features of a parsed file's claims, read in the context of that file alone.
+
+    Computed where the file is parsed (in the worker processes of a parallel ingest), so the
+    one writer only compares; being per file, they do not depend on how files are batched.
+    """
+    from provenance.analysis.linking import FeatureMaker
+
+    maker = FeatureMaker(dataset)
+    return {c.id: maker.of(c) for c in dataset.claims}
+
+
+def _load_one(path: Path | str, options: TextOptions, features: bool) -> tuple[Dataset, Features]:
+    ds = load_path(path, options)
+    return ds, (prepare_features(ds) if features else {})
+
+
+def _load_chunk(
+    paths: list[Path | str], options: TextOptions, features: bool = False
+) -> list[tuple[Dataset, Features]]:
     """Worker process task: parse some files (a module-level function, so 'spawn' can pickle
     it by name)."""
-    return [load_path(path, options) for path in paths]
+    return [_load_one(path, options, features) for path in paths]
 
 
 def load_paths(
@@ -188,30 +229,39 @@ def load_paths(
         InputError: unreadable or undecodable file, unreachable URL.
         ClaimsFileError: inconsistent claims file.
     """
+    for path, ds, _ in _load(paths, options, workers=workers, features=False):
+        yield path, ds
+
+
+def _load(
+    paths: Iterable[Path | str], options: TextOptions, *, workers: int, features: bool
+) -> Generator[tuple[Path | str, Dataset, Features], None, None]:
+    """:func:`load_paths`, with each file's linking features when ``features`` is set."""
     items = list(paths)
     n = min(workers, -(-len(items) // _CHUNK))
     if n <= 1 or len(items) < PARALLEL_MIN_FILES:
         for path in items:
-            yield path, load_path(path, options)
+            yield path, *_load_one(path, options, features)
         return
     chunks = iter([items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)])
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_exit_with_parent)
-    pending: deque[tuple[list[Path | str], Future[list[Dataset]]]] = deque()
+    pending: deque[tuple[list[Path | str], Future[list[tuple[Dataset, Features]]]]] = deque()
 
     def submit() -> None:
         chunk = next(chunks, None)
         if chunk is not None:
-            pending.append((chunk, pool.submit(_load_chunk, chunk, options)))
+            pending.append((chunk, pool.submit(_load_chunk, chunk, options, features)))
 
     try:
         for _ in range(n * _AHEAD):
             submit()
         while pending:
             chunk, future = pending.popleft()
-            datasets = future.result()
+            loaded = future.result()
             submit()
-            yield from zip(chunk, datasets, strict=True)
+            for path, (ds, feats) in zip(chunk, loaded, strict=True):
+                yield path, ds, feats
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -241,26 +291,30 @@ def ingest_paths(
         min_sources: independent source groups a claim needs to be confirmed.
         workers: processes parsing files (see :func:`load_paths`); 1 parses them here.
     """
+    from provenance.refresh import Linking, refresh
+
     report = IngestReport()
     pending: list[Dataset] = []
+    # One linking session for all the slices: features of recent claims are kept between them.
+    session = Linking(store)
 
     def write() -> None:
         for ds in pending:
             report.add(store.ingest(ds))
         if link:
-            from provenance.refresh import refresh
-
             new = [c.id for ds in pending for c in ds.claims]
-            report.links_new += refresh(store, new, min_sources=min_sources).links_new
+            found = refresh(store, new, min_sources=min_sources, session=session)
+            report.links_new += found.links_new
         pending.clear()
 
     with ExitStack() as stack:
-        loaded = stack.enter_context(closing(load_paths(paths, options, workers=workers)))
+        loaded = stack.enter_context(closing(_load(paths, options, workers=workers, features=link)))
         writing = False
-        for path, ds in loaded:
+        for path, ds, feats in loaded:
             if on_loaded is not None:
                 on_loaded(path, ds)
             pending.append(ds)
+            session.offer(feats)
             if len(pending) >= STREAM_AFTER:
                 if not writing:
                     stack.enter_context(store.transaction())

@@ -9,14 +9,17 @@ support may have changed (the new claims and the claims linked to them) and stor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from provenance.model import Actor
+from provenance.model import Actor, Claim
 from provenance.store import Store
 
 if TYPE_CHECKING:
+    from provenance.analysis.features import ClaimFeatures
     from provenance.analysis.trace import Trace
 
 _BATCH = 2000
@@ -31,13 +34,140 @@ class RefreshReport:
     assessed: int = 0
 
 
-def refresh(store: Store, claim_ids: Sequence[str], *, min_sources: int = 2) -> RefreshReport:
-    """Index, link and reassess these (new or changed) claims, inside the caller's transaction."""
+FEATURE_CACHE = 50_000
+"""Claims whose linking features a :class:`Linking` session keeps between batches (the most
+recent ones: a new article's candidates are mostly claims of the days before it)."""
+
+
+class Linking:
+    """Links batches of new claims against the store, keeping what it computed between them.
+
+    One session serves one ingest (or one ``relink``): the features of the claims it has seen
+    (up to :data:`FEATURE_CACHE`, most recently used first) are not computed again when they
+    turn up as candidates of a later batch, and candidates come straight from the store's
+    ``claim_keys`` index, so a batch costs in proportion to its claims and their blocks, not
+    to the size of the store.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._features: OrderedDict[str, ClaimFeatures] = OrderedDict()
+        self._offered: dict[str, ClaimFeatures] = {}
+
+    def offer(self, features: Mapping[str, ClaimFeatures]) -> None:
+        """Features of claims about to be stored, computed where their file was parsed
+        (:func:`provenance.pipeline.prepare_features`); used for a claim the store then holds
+        unchanged (a merge may have given it another speaker: then they are computed again)."""
+        self._offered.update(features)
+
+    def _remember(self, f: ClaimFeatures) -> None:
+        self._features[f.claim.id] = f
+        self._features.move_to_end(f.claim.id)
+        while len(self._features) > FEATURE_CACHE:
+            self._features.popitem(last=False)
+
+    def forget_offers(self) -> None:
+        """Drop offered features no linked claim used."""
+        self._offered.clear()
+
+    @staticmethod
+    def _reuse(offered: ClaimFeatures | None, stored: Claim) -> ClaimFeatures | None:
+        if offered is None:
+            return None
+        c = offered.claim
+        same = (c.document, c.span, c.text, c.speaker, c.quantities, c.event_date) == (
+            stored.document,
+            stored.span,
+            stored.text,
+            stored.speaker,
+            stored.quantities,
+            stored.event_date,
+        )
+        return dataclasses.replace(offered, claim=stored) if same else None
+
+    def link(self, batch: Sequence[str], affected: set[str]) -> int:
+        """Index and link these stored claims; returns the links added and adds their ends
+        to ``affected``."""
+        from provenance.analysis.linking import (
+            Families,
+            FeatureMaker,
+            block_cap,
+            bulk_work,
+            claim_keys,
+            judge_pairs,
+            pairs_in_blocks,
+        )
+
+        with bulk_work():
+            own = self.store.claims_in_context(batch)
+            maker = FeatureMaker(own)
+            families = Families(maker.actors)
+            new = [self._reuse(self._offered.pop(c.id, None), c) or maker.of(c) for c in own.claims]
+            keys = {f.claim.id: claim_keys(f, families.of(f.claim.speaker)) for f in new}
+            with self.store.transaction():
+                self.store.put_keys(keys)
+            blocks = self.store.key_members((k for ks in keys.values() for k in ks), cap=block_cap)
+            known = {f.claim.id for f in new}
+            candidates: dict[str, ClaimFeatures] = {}
+            missing: list[str] = []
+            for cid in sorted({c for ids in blocks.values() for c in ids} - known):
+                cached = self._features.get(cid)
+                if cached is None:
+                    missing.append(cid)
+                else:
+                    candidates[cid] = cached
+                    self._features.move_to_end(cid)
+            actors = dict(maker.actors)
+            if missing:
+                context = self.store.claims_in_context(missing)
+                other = FeatureMaker(context)
+                actors.update(other.actors)
+                for c in context.claims:
+                    candidates[c.id] = other.of(c)
+                    self._remember(candidates[c.id])
+            ordered = [*new, *(candidates[cid] for cid in sorted(candidates))]
+            speakers = {f.claim.speaker for f in ordered if f.claim.speaker} - actors.keys()
+            actors.update((a.id, a) for a in self.store.actors_by_id(sorted(speakers)))
+            index = {f.claim.id: i for i, f in enumerate(ordered)}
+            pairs = pairs_in_blocks(
+                ((k, [index[c] for c in ids if c in index]) for k, ids in blocks.items()),
+                ordered,
+                set(range(len(new))),
+            )
+            result = judge_pairs(pairs, ordered, actors)
+            for f in new:
+                self._remember(f)
+        added = 0
+        with self.store.transaction():
+            for link in result.links:
+                added += self.store.put_link(link)
+                affected.update((link.source, link.target))
+        return added
+
+
+def refresh(
+    store: Store,
+    claim_ids: Sequence[str],
+    *,
+    min_sources: int = 2,
+    session: Linking | None = None,
+) -> RefreshReport:
+    """Index, link and reassess these (new or changed) claims, inside the caller's transaction.
+
+    Args:
+        store: the open store.
+        claim_ids: the stored claims to link.
+        min_sources: independent source groups a claim needs to be confirmed.
+        session: a linking session to reuse across calls (an ingest written in slices);
+            a new one by default.
+    """
     report = RefreshReport()
+    linking = session or Linking(store)
     affected: set[str] = set(claim_ids)
     for start in range(0, len(claim_ids), _BATCH):
         batch = list(claim_ids[start : start + _BATCH])
-        report.links_new += _link_batch(store, batch, affected)
+        report.links_new += linking.link(batch, affected)
+    linking.forget_offers()
     report.assessed = reassess(store, sorted(affected), min_sources=min_sources)
     return report
 
@@ -45,27 +175,6 @@ def refresh(store: Store, claim_ids: Sequence[str], *, min_sources: int = 2) -> 
 def refresh_all(store: Store, *, min_sources: int = 2) -> RefreshReport:
     """Re-index, re-link and reassess every claim (after merges, affiliations, registry edits)."""
     return refresh(store, store.all_claim_ids(), min_sources=min_sources)
-
-
-def _link_batch(store: Store, batch: list[str], affected: set[str]) -> int:
-    from provenance.analysis.linking import blocking_keys_many, find_links
-
-    own = store.neighbourhood(batch)
-    wanted = set(batch)
-    keys = blocking_keys_many(
-        (c for c in own.claims if c.id in wanted), own.document_index(), own.actor_index()
-    )
-    with store.transaction():
-        store.put_keys(keys)
-    candidates = store.claims_sharing_keys(k for ks in keys.values() for k in ks)
-    ds = store.neighbourhood(sorted(candidates | set(batch)))
-    result = find_links(ds, only=set(batch))
-    added = 0
-    with store.transaction():
-        for link in result.links:
-            added += store.put_link(link)
-            affected.update((link.source, link.target))
-    return added
 
 
 def reassess(store: Store, claim_ids: Sequence[str], *, min_sources: int = 2) -> int:

@@ -69,7 +69,8 @@ def test_written_files_load_as_claims_files(tmp_path: Path) -> None:
     with Store(tmp_path / "store.db") as store:
         for art in generate(N, seed=4):
             text, claims_file = article_paths(tmp_path, art.index)
-            assert text.read_text(encoding="utf-8") == art.text
+            # The text file is the article's front matter, then the text the gold spans index.
+            assert text.read_text(encoding="utf-8") == art.front_matter() + art.text
             loaded = load_claims_file(claims_file)
             # What the generator builds in-process is what the loader reads from the files.
             assert to_dataset(art, source=loaded.documents[0].source) == loaded

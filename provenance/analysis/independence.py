@@ -240,6 +240,25 @@ def _support(
     return reached, repeat_of
 
 
+def _has_cycle(graph: Mapping[str, set[str]]) -> bool:
+    """Whether a directed graph (node -> successors) has a loop (Kahn's algorithm)."""
+    indegree: dict[str, int] = defaultdict(int)
+    for a, targets in graph.items():
+        indegree.setdefault(a, 0)
+        for b in targets:
+            indegree[b] += 1
+    ready = [n for n, d in indegree.items() if d == 0]
+    removed = 0
+    while ready:
+        node = ready.pop()
+        removed += 1
+        for b in graph.get(node, ()):
+            indegree[b] -= 1
+            if indegree[b] == 0:
+                ready.append(b)
+    return removed < len(indegree)
+
+
 def _citation_cycles(chains: Sequence[list[str]]) -> list[list[str]]:
     """Loops in the graph "X cites Y" built from relay chains, each closed (first == last)."""
     graph: dict[str, set[str]] = defaultdict(set)
@@ -247,8 +266,8 @@ def _citation_cycles(chains: Sequence[list[str]]) -> list[list[str]]:
         for a, b in itertools.pairwise(chain):
             if a != b:
                 graph[a].add(b)
-    if not graph:
-        return []
+    if not graph or not _has_cycle(graph):
+        return []  # the usual case, decided without building a networkx graph
     import networkx as nx  # only needed here; keeps `import provenance` light
 
     g = nx.DiGraph()

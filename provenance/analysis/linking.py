@@ -50,7 +50,7 @@ import functools
 import gc
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -76,12 +76,19 @@ from provenance.model import (
 )
 
 __all__ = [
+    "Families",
+    "FeatureMaker",
     "LinkResult",
     "Linker",
+    "block_cap",
     "blocking_keys",
     "blocking_keys_many",
+    "bulk_work",
+    "claim_keys",
     "find_links",
     "judge_pair",
+    "judge_pairs",
+    "pairs_in_blocks",
 ]
 
 # Statement similarity thresholds (Jaccard of content words; overlap = shared / smaller set).
@@ -150,14 +157,31 @@ def _token_hash(token: str) -> int:
     return int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "big")
 
 
+_PERMUTED_CACHE = 200_000
+"""Words whose permuted hashes are kept (a news vocabulary is far smaller)."""
+_permuted_cache: dict[str, tuple[int, ...]] = {}
+
+
+def _permuted(token: str) -> tuple[int, ...]:
+    """The word's hash under each of the MinHash permutations (cached: words recur)."""
+    got = _permuted_cache.get(token)
+    if got is None:
+        if len(_permuted_cache) >= _PERMUTED_CACHE:
+            _permuted_cache.clear()
+        h = _token_hash(token)
+        got = tuple((a * h + b) & _MASK for a, b in _HASH_PARAMS)
+        _permuted_cache[token] = got
+    return got
+
+
 def _statement_keys(f: ClaimFeatures, periods: list[str]) -> set[str]:
     """``stmt:<band>|<week>``: MinHash bands of the words, within the publication weeks (a
     stock sentence recurs all year; a repeat is carried within days)."""
     tokens = f.tokens
     if len(tokens) < MIN_TOKENS:
         return set()
-    hashes = [_token_hash(t) for t in tokens]
-    mins = [min((a * h + b) & _MASK for h in hashes) for a, b in _HASH_PARAMS]
+    # Column-wise minimum over each word's permuted hashes: the claim's MinHash signature.
+    mins = [min(column) for column in zip(*map(_permuted, tokens), strict=True)]
     keys: set[str] = set()
     for band in range(BANDS):
         part = mins[band * ROWS : (band + 1) * ROWS]
@@ -230,7 +254,65 @@ def _keys(f: ClaimFeatures, family: Iterable[str]) -> set[str]:
     )
 
 
-class _Families:
+def block_cap(key: str) -> int | None:
+    """The most members a block may have and still pair them (``None``: no limit): a block
+    of near-identical statements, or of one organisation's claims sharing one word, beyond
+    :data:`MAX_STATEMENT_BLOCK` / :data:`MAX_SAID_BLOCK` is boilerplate that identifies
+    nothing."""
+    if key.startswith("stmt:"):
+        return MAX_STATEMENT_BLOCK
+    if key.startswith("said:"):
+        return MAX_SAID_BLOCK
+    return None
+
+
+def pairs_in_blocks(
+    blocks: Iterable[tuple[str, Sequence[int]]],
+    features: Sequence[ClaimFeatures],
+    only: set[int] | None = None,
+) -> set[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of claims sharing a block (one of them in ``only``).
+
+    Args:
+        blocks: (key, indices into ``features`` of the claims under that key).
+        features: the claims' features.
+        only: if given, keep only pairs with at least one side in it (the new claims).
+
+    A block over its :func:`block_cap` is skipped; a ``deny:`` block pairs a denial with the
+    others only.
+    """
+    pairs: set[tuple[int, int]] = set()
+    for key, members in blocks:
+        if len(members) < 2:
+            continue
+        cap = block_cap(key)
+        if cap is not None and len(members) > cap:
+            continue
+        if key.startswith("deny:"):
+            for i in (m for m in members if features[m].denial):
+                for j in members:
+                    if i != j and (only is None or i in only or j in only):
+                        pairs.add((i, j) if i < j else (j, i))
+            continue
+        if only is None:
+            for x, i in enumerate(members):
+                for j in members[x + 1 :]:
+                    pairs.add((i, j) if i < j else (j, i))
+            continue
+        for i in (m for m in members if m in only):
+            for j in members:
+                if i != j:
+                    pairs.add((i, j) if i < j else (j, i))
+    return pairs
+
+
+def claim_keys(features: ClaimFeatures, families: Iterable[str]) -> set[str]:
+    """The blocking keys of a claim from its features and its speaker's organisations (see
+    :class:`Families`)."""
+    return _keys(features, families)
+
+
+class Families:
     """Which organisations a speaker speaks as: itself, its affiliation, and actors its role
     names ("Kremlin spokesman")."""
 
@@ -283,7 +365,7 @@ def blocking_keys(
     exclude = actor_exclusions(index.values()) | _registry_exclusions()
     ctx = DocumentContext.of(document, exclude)
     features = claim_features(claim, ctx, index)
-    return _keys(features, _Families(index).of(claim.speaker))
+    return _keys(features, Families(index).of(claim.speaker))
 
 
 def blocking_keys_many(
@@ -293,7 +375,7 @@ def blocking_keys_many(
     exclusions, speaker families and each document's context are computed once."""
     index = dict(actors)
     exclude = actor_exclusions(index.values()) | _registry_exclusions()
-    families = _Families(index)
+    families = Families(index)
     contexts: dict[str, DocumentContext] = {}
     out: dict[str, set[str]] = {}
     for claim in claims:
@@ -554,61 +636,82 @@ def _event(
 # --------------------------------------------------------------------------- the linker
 
 
-class Linker:
-    """Links the claims of one dataset; features are computed once per claim."""
+class FeatureMaker:
+    """Computes claim features in the context of one dataset (its documents, its actors and
+    the registry's names that are not places), each document's context once."""
 
     def __init__(self, dataset: Dataset) -> None:
-        self.dataset = dataset
         self.actors = dataset.actor_index()
         self.documents = dataset.document_index()
         self.exclude = actor_exclusions(dataset.actors) | _registry_exclusions()
         self._contexts: dict[str, DocumentContext] = {}
-        self.features: list[ClaimFeatures] = [self._features(c) for c in dataset.claims]
 
-    def _features(self, claim: Claim) -> ClaimFeatures:
+    def of(self, claim: Claim) -> ClaimFeatures:
+        """The features of ``claim`` (a claim of the dataset)."""
         ctx = self._contexts.get(claim.document)
         if ctx is None:
             ctx = DocumentContext.of(self.documents.get(claim.document), self.exclude)
             self._contexts[claim.document] = ctx
         return claim_features(claim, ctx, self.actors)
 
-    def candidate_pairs(self, only: set[str] | None = None) -> set[tuple[int, int]]:
-        """Index pairs sharing a blocking key (involving an ``only`` claim, if given).
 
-        ``deny:`` blocks pair only a denial with the claims it may deny; ``stmt:`` and ``said:``
-        blocks larger than :data:`MAX_STATEMENT_BLOCK` / :data:`MAX_SAID_BLOCK` are skipped as
-        uninformative.
-        """
-        families = _Families(self.actors)
+def judge_pairs(
+    pairs: Iterable[tuple[int, int]],
+    features: Sequence[ClaimFeatures],
+    actors: Mapping[str, Actor],
+    decided: set[frozenset[str]] = set(),  # noqa: B006  # read only
+) -> LinkResult:
+    """Judge candidate pairs (indices into ``features``) with :func:`judge_pair`.
+
+    Args:
+        pairs: candidate index pairs.
+        features: the claims' features.
+        actors: actors by id, covering the claims' speakers.
+        decided: claim id pairs a person already linked: not judged again.
+    """
+    links: dict[str, Link] = {}
+    for i, j in sorted(pairs):
+        fa, fb = features[i], features[j]
+        if fa.claim.id == fb.claim.id or frozenset((fa.claim.id, fb.claim.id)) in decided:
+            continue
+        judged = judge_pair(fa, fb, actors)
+        if judged is None:
+            continue
+        lid = link_id(judged.source, judged.target, judged.relation)
+        links[lid] = Link(
+            id=lid,
+            source=judged.source,
+            target=judged.target,
+            relation=judged.relation,  # type: ignore[arg-type]  # a LinkRelation literal
+            origin="auto",
+            note=judged.note,
+        )
+    ordered = sorted(links.values(), key=lambda k: (k.source, k.target, k.relation))
+    superseded = sorted({k.target for k in ordered if k.relation == "updates"})
+    return LinkResult(links=ordered, superseded=superseded)
+
+
+class Linker:
+    """Links the claims of one dataset; features are computed once per claim."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        maker = FeatureMaker(dataset)
+        self.actors = maker.actors
+        self.features: list[ClaimFeatures] = [maker.of(c) for c in dataset.claims]
+
+    def candidate_pairs(self, only: set[str] | None = None) -> set[tuple[int, int]]:
+        """Index pairs sharing a blocking key (involving an ``only`` claim, if given); see
+        :func:`pairs_in_blocks`."""
+        families = Families(self.actors)
         blocks: dict[str, list[int]] = defaultdict(list)
         for i, f in enumerate(self.features):
             for key in _keys(f, families.of(f.claim.speaker)):
                 blocks[key].append(i)
-        pairs: set[tuple[int, int]] = set()
-        for key, members in blocks.items():
-            if len(members) < 2:
-                continue
-            if key.startswith("stmt:") and len(members) > MAX_STATEMENT_BLOCK:
-                continue
-            if key.startswith("said:") and len(members) > MAX_SAID_BLOCK:
-                continue
-            left = members
-            if key.startswith("deny:"):
-                left = [i for i in members if self.features[i].denial]
-            if only is not None:
-                left = [i for i in left if self.features[i].claim.id in only]
-            if not left:
-                continue
-            if left is members:
-                for x in range(len(members)):
-                    for y in range(x + 1, len(members)):
-                        pairs.add((members[x], members[y]))
-                continue
-            for i in left:
-                for j in members:
-                    if i != j:
-                        pairs.add((min(i, j), max(i, j)))
-        return pairs
+        wanted = (
+            None if only is None else {i for i, f in enumerate(self.features) if f.claim.id in only}
+        )
+        return pairs_in_blocks(blocks.items(), self.features, wanted)
 
     def run(self, only: set[str] | None = None) -> LinkResult:
         """Judge every candidate pair; return the links and the superseded claims."""
@@ -617,26 +720,7 @@ class Linker:
             for link in self.dataset.links
             if link.origin != "auto"
         }
-        links: dict[str, Link] = {}
-        for i, j in sorted(self.candidate_pairs(only)):
-            fa, fb = self.features[i], self.features[j]
-            if fa.claim.id == fb.claim.id or frozenset((fa.claim.id, fb.claim.id)) in decided:
-                continue
-            judged = judge_pair(fa, fb, self.actors)
-            if judged is None:
-                continue
-            lid = link_id(judged.source, judged.target, judged.relation)
-            links[lid] = Link(
-                id=lid,
-                source=judged.source,
-                target=judged.target,
-                relation=judged.relation,  # type: ignore[arg-type]  # a LinkRelation literal
-                origin="auto",
-                note=judged.note,
-            )
-        ordered = sorted(links.values(), key=lambda k: (k.source, k.target, k.relation))
-        superseded = sorted({k.target for k in ordered if k.relation == "updates"})
-        return LinkResult(links=ordered, superseded=superseded)
+        return judge_pairs(self.candidate_pairs(only), self.features, self.actors, decided)
 
 
 def find_links(dataset: Dataset, *, only: set[str] | None = None) -> LinkResult:
@@ -652,12 +736,12 @@ def find_links(dataset: Dataset, *, only: set[str] | None = None) -> LinkResult:
         The links (origin ``auto``, evidence in ``note``) and the ids of claims superseded by an
         ``updates`` link (their status should become ``superseded``; nothing is deleted).
     """
-    with _bulk():
+    with bulk_work():
         return Linker(dataset).run(only)
 
 
 @contextlib.contextmanager
-def _bulk() -> Iterator[None]:
+def bulk_work() -> Iterator[None]:
     """Pause the cyclic garbage collector while linking: the work allocates millions of small
     acyclic objects, and repeated full collections over a large heap made the cost grow
     faster than the number of claims (measured: 10x claims, 14x time with it, 9x without)."""

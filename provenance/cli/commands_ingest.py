@@ -74,9 +74,11 @@ def ingest(
     A claims file (format provenance-gold/1, or a provenance JSON export) is taken as curated;
     an article text goes through the extractor; an HTML page (.html, .htm, or an http(s) URL)
     is reduced to its main text first, its title, date, site name and URL filling in what the
-    options do not say. All inputs are written in one transaction: a bad one leaves the store
-    unchanged. Articles are extracted by --workers processes in parallel while this process
-    stores and links what they read.
+    options do not say. An article text may begin with a front-matter header (a "---" line,
+    "published:", "outlet:", "title:" and "url:" lines, a closing "---" line) that fills in what
+    the options do not say the same way; the text after it is the article. All inputs are
+    written in one transaction: a bad one leaves the store unchanged. Articles are extracted by
+    --workers processes in parallel while this process stores and links what they read.
 
     With --format claimreview the files are ClaimReview JSON-LD (one review, a list, an @graph
     or a DataFeed): each review's verdict is attached to the stored claims its text matches,
