@@ -158,9 +158,10 @@ read, in the same transaction, so memory does not grow with the batch."""
 _CHUNK = 8
 """Files per task handed to a worker process."""
 
-_AHEAD = 4
-"""Tasks per worker in flight at once: keeps the workers busy while bounding the memory held by
-parsed files the writer has not taken yet."""
+_AHEAD_FILES = STREAM_AFTER + 64
+"""Files parsed ahead of the writer: a slice and a bit, so the workers keep parsing the next
+slice while the writer stores and links the current one, while the memory held by parsed files
+the writer has not taken yet stays bounded."""
 
 
 def default_workers() -> int:
@@ -254,7 +255,7 @@ def _load(
             pending.append((chunk, pool.submit(_load_chunk, chunk, options, features)))
 
     try:
-        for _ in range(n * _AHEAD):
+        for _ in range(max(n, -(-_AHEAD_FILES // _CHUNK))):
             submit()
         while pending:
             chunk, future = pending.popleft()

@@ -448,7 +448,13 @@ def _counts(qs: list[Quantity]) -> str:
 def judge_pair(
     fa: ClaimFeatures, fb: ClaimFeatures, actors: Mapping[str, Actor]
 ) -> Judgement | None:
-    """Decide whether and how two claims are linked (see the module docstring)."""
+    """Decide whether and how two claims are linked (see the module docstring).
+
+    The pair is judged later claim first (:func:`_order`), so a link has one direction and one
+    note whichever order the pair was found in: the later report corroborates, conflicts with,
+    repeats or updates the earlier (a denial points from the denier).
+    """
+    fb, fa = _order(fa, fb)
     a, b = fa.claim, fb.claim
     same_doc = a.document == b.document
     if same_doc and a.span[0] < b.span[1] and b.span[0] < a.span[1]:

@@ -83,6 +83,14 @@ _THIS_MONTH = re.compile(r"\b(?:this|earlier\s+this)\s+month\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"\blast\s+year\b", re.IGNORECASE)
 _IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 
+# Every expression above contains one of these (weekdays, "today", "yesterday" and "days ago"
+# all contain "day"): a text without any is skipped in one scan instead of fifteen.
+_DATE_HINT = re.compile(
+    r"day|night|morning|afternoon|evening|week|month|year|(?:19|20)\d\d|\d{4}-\d|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class DateWindow:
@@ -153,6 +161,8 @@ def _explicit_dates(text: str, pub: dt.date | None) -> list[tuple[dt.date, dt.da
 
 def _day_level(text: str, pub: dt.date | None) -> list[tuple[dt.date, dt.date, str]]:
     """Expressions that pin the event to a day or two."""
+    if _DATE_HINT.search(text) is None:
+        return []
     found = _explicit_dates(text, pub)
     if pub is None:
         return found
@@ -180,6 +190,8 @@ def _day_level(text: str, pub: dt.date | None) -> list[tuple[dt.date, dt.date, s
 def _vague_level(text: str, pub: dt.date | None) -> list[tuple[dt.date, dt.date, str]]:
     """Week-, month- and year-level expressions (only trusted inside the claim itself)."""
     found: list[tuple[dt.date, dt.date, str]] = []
+    if _DATE_HINT.search(text) is None:
+        return found
     for m in _MONTH_ONLY.finditer(text):
         year = int(m["year"]) if m["year"] else None
         try:
