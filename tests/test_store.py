@@ -177,3 +177,31 @@ def test_a_store_written_by_schema_1_migrates_without_loss(tmp_path: Path) -> No
         expected = load_claims_file(SEED_CLAIMS[0])
         assert sorted(c.id for c in s.dataset().claims) == sorted(c.id for c in expected.claims)
         assert s.claim("Other drones were downed").via == ["ria"]
+
+
+def test_schema_5_puts_the_period_first_in_blocking_keys(db: Path) -> None:
+    # A store of schema 4 with keys in the old form ("kind:...|week|..."), as that code wrote.
+    with Store(db):
+        pass
+    raw = sqlite3.connect(db)
+    raw.executemany(
+        "INSERT INTO claim_keys (key, claim_id) VALUES (?, ?)",
+        [
+            ("stmt:3f9a0c1b2d4e|2024-W14", "c1"),
+            ("said:kremlin|2024-W14|confrontation", "c1"),
+            ("place:rostov|doc:ab12|air_defence", "c2"),
+            ("deny:rostov|2024-W13|air_defence", "c2"),
+        ],
+    )
+    raw.execute("PRAGMA user_version = 4")
+    raw.commit()
+    raw.close()
+    with Store(db) as s:
+        keys = {r[0] for r in s.db.execute("SELECT key FROM claim_keys")}
+        assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert keys == {
+        "2024-W14|stmt:3f9a0c1b2d4e",
+        "2024-W14|said:kremlin|confrontation",
+        "doc:ab12|place:rostov|air_defence",
+        "2024-W13|deny:rostov|air_defence",
+    }

@@ -95,6 +95,9 @@ class _Roots:
         self.actors = actors
         self.registry = {a.id: a for a in registry}
         self.reg_index = registry_index(registry)
+        # Memoised per actor: an index assesses thousands of claims by the same few speakers.
+        self._chains: dict[str, list[str]] = {}
+        self._stateless: dict[str, bool] = {}
 
     def name(self, actor_id: str) -> str:
         found = self.actors.get(actor_id) or self.registry.get(actor_id)
@@ -111,6 +114,12 @@ class _Roots:
 
     def chain(self, actor_id: str) -> list[str]:
         """Actor ids from ``actor_id`` to its root (dataset affiliations, then the registry)."""
+        found = self._chains.get(actor_id)
+        if found is None:
+            found = self._chains[actor_id] = self._chain(actor_id)
+        return found
+
+    def _chain(self, actor_id: str) -> list[str]:
         chain = [actor_id]
         seen = {actor_id}
         current: Actor | None = self.actors.get(actor_id) or self.registry.get(actor_id)
@@ -156,6 +165,12 @@ class _Roots:
         otherwise (``provenance affiliate``). The error this allows is an undercount, which a
         fact-checker sees and can correct; the opposite would pass unnoticed.
         """
+        found = self._stateless.get(actor_id)
+        if found is None:
+            found = self._stateless[actor_id] = self._stateless_official(actor_id)
+        return found
+
+    def _stateless_official(self, actor_id: str) -> bool:
         if self.root(actor_id) != actor_id:
             return False
         found = self.actors.get(actor_id) or self.registry.get(actor_id)

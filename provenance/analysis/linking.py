@@ -2,18 +2,20 @@
 
 Candidate pairs come from blocking keys (:func:`blocking_keys`), never from all pairs: two
 claims are compared only when they share a key, so linking a dataset costs in proportion to its
-size times the (small) size of a block. The ``<week>`` of a ``place``/``deny`` key is each ISO
-week the claim's event window touches (``doc:<id>`` when the window is unknown or too wide);
-that of a ``stmt``/``said`` key each ISO week of the last days up to the document's publication
-(``undated`` without a publication date):
+size times the (small) size of a block. Every key starts with a period: for ``place``/``deny``
+keys each ISO week the claim's event window touches (``doc:<id>`` when the window is unknown or
+too wide), for ``stmt``/``said`` keys each ISO week of the last days up to the document's
+publication (``undated`` without a publication date). Leading with the period keeps the keys of
+one week together in the store's index, so indexing the news of the day touches the pages of
+this week, not pages all over a years-deep index:
 
-* ``place:<place>|<week>|<event family>``: claims that count something about the same kind of
+* ``<week>|place:<place>|<event family>``: claims that count something about the same kind of
   event in the same place in the same week;
-* ``deny:<place>|<week>|<event family>``: the same without a count; such a block only pairs a
+* ``<week>|deny:<place>|<event family>``: the same without a count; such a block only pairs a
   denial with the claims it may deny;
-* ``stmt:<band hash>|<week>``: MinHash bands of a claim's content words, so that claims using
+* ``<week>|stmt:<band hash>``: MinHash bands of a claim's content words, so that claims using
   nearly the same words in the same week meet (reprints, restatements);
-* ``said:<organisation>|<week>|<word>``: claims of an organisation and of its people
+* ``<week>|said:<organisation>|<word>``: claims of an organisation and of its people
   (affiliation, or a role naming it) sharing a word in the same week.
 
 Blocks of boilerplate (:data:`MAX_STATEMENT_BLOCK`, :data:`MAX_SAID_BLOCK`) are skipped.
@@ -175,7 +177,7 @@ def _permuted(token: str) -> tuple[int, ...]:
 
 
 def _statement_keys(f: ClaimFeatures, periods: list[str]) -> set[str]:
-    """``stmt:<band>|<week>``: MinHash bands of the words, within the publication weeks (a
+    """``<week>|stmt:<band>``: MinHash bands of the words, within the publication weeks (a
     stock sentence recurs all year; a repeat is carried within days)."""
     tokens = f.tokens
     if len(tokens) < MIN_TOKENS:
@@ -188,7 +190,7 @@ def _statement_keys(f: ClaimFeatures, periods: list[str]) -> set[str]:
         digest = hashlib.blake2b(
             f"{band}:{':'.join(map(str, part))}".encode(), digest_size=6
         ).hexdigest()
-        keys.update(f"stmt:{digest}|{p}" for p in periods)
+        keys.update(f"{p}|stmt:{digest}" for p in periods)
     return keys
 
 
@@ -231,17 +233,17 @@ def _event_keys(f: ClaimFeatures, periods: list[str]) -> set[str]:
         for fam in f.families:
             for period in periods:
                 if f.quantities:
-                    keys.add(f"place:{place}|{period}|{fam}")
+                    keys.add(f"{period}|place:{place}|{fam}")
                 # Denials meet every claim about the event, counted or not.
-                keys.add(f"deny:{place}|{period}|{fam}")
+                keys.add(f"{period}|deny:{place}|{fam}")
     return keys
 
 
 def _speaker_keys(f: ClaimFeatures, family: Iterable[str], periods: list[str]) -> set[str]:
-    """``said:<org>|<period>|<word>``: an organisation and its people using the same words."""
+    """``<period>|said:<org>|<word>``: an organisation and its people using the same words."""
     if len(f.tokens) < MIN_TOKENS:
         return set()
-    return {f"said:{org}|{p}|{t}" for org in family for p in periods for t in f.tokens}
+    return {f"{p}|said:{org}|{t}" for org in family for p in periods for t in f.tokens}
 
 
 def _keys(f: ClaimFeatures, family: Iterable[str]) -> set[str]:
@@ -259,9 +261,9 @@ def block_cap(key: str) -> int | None:
     of near-identical statements, or of one organisation's claims sharing one word, beyond
     :data:`MAX_STATEMENT_BLOCK` / :data:`MAX_SAID_BLOCK` is boilerplate that identifies
     nothing."""
-    if key.startswith("stmt:"):
+    if "|stmt:" in key:
         return MAX_STATEMENT_BLOCK
-    if key.startswith("said:"):
+    if "|said:" in key:
         return MAX_SAID_BLOCK
     return None
 
@@ -288,7 +290,7 @@ def pairs_in_blocks(
         cap = block_cap(key)
         if cap is not None and len(members) > cap:
             continue
-        if key.startswith("deny:"):
+        if "|deny:" in key:
             for i in (m for m in members if features[m].denial):
                 for j in members:
                     if i != j and (only is None or i in only or j in only):
@@ -358,8 +360,8 @@ def blocking_keys(
         actors: actors by id (or a list), for the speaker's role and names that are not places.
 
     Returns:
-        Keys such as ``place:rostov|2024-W14|air_defence``, ``stmt:3f9a0c1b2d4e`` and
-        ``said:kremlin|2024-W14|confrontation``.
+        Keys such as ``2024-W14|place:rostov|air_defence``, ``2024-W14|stmt:3f9a0c1b2d4e``
+        and ``2024-W14|said:kremlin|confrontation``.
     """
     index = dict(actors) if isinstance(actors, Mapping) else {a.id: a for a in actors}
     exclude = actor_exclusions(index.values()) | _registry_exclusions()

@@ -836,10 +836,16 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value[:10]) if value else None
 
 
+_QUANTITY_FIELDS = len(Quantity.model_fields)
+
+
 def _quantities(column: str) -> list[Quantity]:
     if column == "[]":
         return []  # most claims count nothing: skip the JSON parser
-    return [Quantity.model_construct(**q) for q in json.loads(column)]  # old rows may lack fields
+    return [
+        _built(Quantity, **q) if len(q) == _QUANTITY_FIELDS else Quantity.model_construct(**q)
+        for q in json.loads(column)
+    ]  # written by model_dump: every field, in order (model_construct fills older rows in)
 
 
 def _claim_from_row(r: sqlite3.Row, via: list[str]) -> Claim:
