@@ -137,11 +137,9 @@ class Linking:
             result = judge_pairs(pairs, ordered, actors)
             for f in new:
                 self._remember(f)
-        added = 0
         with self.store.transaction():
-            for link in result.links:
-                added += self.store.put_link(link)
-                affected.update((link.source, link.target))
+            added = self.store.put_auto_links(result.links)
+        affected.update(end for link in result.links for end in (link.source, link.target))
         return added
 
 

@@ -205,3 +205,23 @@ def test_schema_5_puts_the_period_first_in_blocking_keys(db: Path) -> None:
         "doc:ab12|place:rostov|air_defence",
         "2024-W13|deny:rostov|air_defence",
     }
+
+
+def test_automatic_links_in_bulk_respect_curators(store: Store) -> None:
+    ids = sorted(c.id for c in store.dataset().claims)
+    a, b = store.claim("44 of them").id, store.claim("more than 40 airborne").id  # curated pair
+    x, y, z = [i for i in ids if i not in (a, b)][:3]
+    store.unlink(x, z)  # a curator said these two are not linked
+
+    def auto(s: str, t: str, note: str) -> Link:
+        return Link(id=link_id(s, t, "repeats"), source=s, target=t, relation="repeats", note=note)
+
+    assert store.put_auto_links([auto(x, y, "first")]) == 1
+    added = store.put_auto_links(
+        [auto(x, y, "again"), auto(a, b, "machine"), auto(z, x, "unlinked"), auto(y, z, "new")]
+    )
+    assert added == 1  # only y-z: x-y exists, a-b is curated, x-z was unlinked
+    notes = {(k.source, k.target): (k.origin, k.note) for k in store.links()}
+    assert notes[(x, y)] == ("auto", "again")
+    assert notes[(y, z)] == ("auto", "new")
+    assert (z, x) not in notes and notes[(a, b)][0] == "curated"

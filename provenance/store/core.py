@@ -40,7 +40,7 @@ from provenance.model import (
     Unlinked,
     normalize_name,
 )
-from provenance.store.curation import CurationMixin
+from provenance.store.curation import CurationMixin, _pair
 from provenance.store.migrations import migrate
 
 DEFAULT_DB = "provenance.db"
@@ -439,6 +439,52 @@ class Store(CurationMixin):
             (link.id, link.source, link.target, link.relation, link.origin, link.note),
         )
         return 1
+
+    def put_auto_links(self, links: Sequence[Link]) -> int:
+        """Store automatic links as :meth:`put_link` would one by one, in a few statements.
+
+        Returns:
+            How many of them are new.
+        """
+        ends = sorted({end for link in links for end in (link.source, link.target)})
+        blocked: set[tuple[str, str]] = set()
+        existing: dict[str, str] = {}
+        for chunk in _chunks(ends, 400):
+            marks = ",".join("?" * len(chunk))
+            blocked.update(
+                (r[0], r[1])
+                for r in self.db.execute(
+                    f"SELECT a, b FROM link_suppressions WHERE a IN ({marks})", chunk
+                )
+            )
+            blocked.update(
+                _pair(r[0], r[1])
+                for r in self.db.execute(
+                    f"SELECT source, target FROM links WHERE origin != 'auto' "
+                    f"AND source IN ({marks})",
+                    chunk,
+                )
+            )
+        for chunk in _chunks(sorted({link.id for link in links}), 400):
+            marks = ",".join("?" * len(chunk))
+            existing.update(
+                (r[0], r[1])
+                for r in self.db.execute(
+                    f"SELECT id, origin FROM links WHERE id IN ({marks})", chunk
+                )
+            )
+        wanted = [k for k in links if _pair(k.source, k.target) not in blocked]
+        new = [k for k in wanted if k.id not in existing]
+        self.db.executemany(
+            "INSERT INTO links (id, source, target, relation, origin, note) "
+            "VALUES (?, ?, ?, ?, 'auto', ?)",
+            [(k.id, k.source, k.target, k.relation, k.note) for k in new],
+        )
+        self.db.executemany(
+            "UPDATE links SET note = ? WHERE id = ? AND origin = 'auto'",
+            [(k.note, k.id) for k in wanted if existing.get(k.id) == "auto"],
+        )
+        return len(new)
 
     def _has_curated_link(self, a: str, b: str) -> bool:
         # A curator's word on a pair (any relation) leaves no room for an automatic link.
