@@ -947,8 +947,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         ap.error(str(exc))
     started = time.perf_counter()
+    first: Report | None = None
     try:
         rep = run(cfg)
+        if cfg.quick and rep.ratio_failures():
+            # These machines are shared: one slow moment can break a ratio of small timings.
+            # A miss fails the run only if a second measurement misses too.
+            _log("ratio target missed: measuring again before failing")
+            first, rep = rep, run(cfg)
     finally:
         if cleanup is not None:
             shutil.rmtree(cleanup, ignore_errors=True)
@@ -958,6 +964,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{dt.datetime.now().isoformat(timespec='seconds')}\n"
         f"machine: {machine()}; ingest workers {cfg.workers}; total {ms(took)}\n"
     )
+    if first is not None:
+        missed = "; ".join(f"{r.what} {r.size}" for r in first.ratio_failures())
+        print(f"first measurement missed a ratio target ({missed}); measured again:\n")
     print(rep.render(header))
     failures = rep.ratio_failures()
     if failures:
