@@ -31,6 +31,7 @@ class RefreshReport:
     """What a refresh changed."""
 
     links_new: int = 0
+    links_dropped: int = 0
     assessed: int = 0
 
 
@@ -171,8 +172,20 @@ def refresh(
 
 
 def refresh_all(store: Store, *, min_sources: int = 2) -> RefreshReport:
-    """Re-index, re-link and reassess every claim (after merges, affiliations, registry edits)."""
-    return refresh(store, store.all_claim_ids(), min_sources=min_sources)
+    """Re-index, re-link and reassess every claim (after merges, affiliations, registry edits).
+
+    Automatic links are judged again from scratch: one that no longer holds (its claims' speakers
+    were merged apart, a later article described a speaker otherwise) is dropped. Manual and
+    curated links, and pairs a curator unlinked, are kept as they are.
+    """
+    with store.transaction():
+        before = store.auto_link_ids()
+        store.delete_auto_links()
+        report = refresh(store, store.all_claim_ids(), min_sources=min_sources)
+        after = store.auto_link_ids()
+    report.links_new = len(after - before)
+    report.links_dropped = len(before - after)
+    return report
 
 
 def reassess(store: Store, claim_ids: Sequence[str], *, min_sources: int = 2) -> int:

@@ -153,3 +153,23 @@ def test_offered_features_are_used_only_for_the_claim_as_stored() -> None:
     assert Linking._reuse(features, moved) is None
     assert Linking._reuse(None, stored) is None
     assert dataclasses.replace(features, claim=stored) == features
+
+
+def test_relink_judges_every_pair_again_and_drops_what_no_longer_holds(
+    articles: list[Path], tmp_path: Path
+) -> None:
+    from provenance.model import Link, link_id
+    from provenance.refresh import refresh_all
+
+    with Store(tmp_path / "r.db") as store:
+        ingest_paths(store, articles[:12])
+        judged = {k.id for k in store.links()}
+        a, b = sorted(c.id for c in store.dataset().claims)[:2]
+        stale = Link(id=link_id(a, b, "conflicts"), source=a, target=b, relation="conflicts")
+        if stale.id in judged:
+            pytest.skip("the two claims picked are linked for real")
+        with store.transaction():
+            store.put_auto_links([stale])
+            report = refresh_all(store)
+        assert (report.links_new, report.links_dropped) == (0, 1)
+        assert {k.id for k in store.links()} == judged

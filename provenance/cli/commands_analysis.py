@@ -115,7 +115,8 @@ def disputed(state: State, limit: int | None, as_json: bool) -> None:
 def relink(state: State, min_sources: int) -> None:
     """Re-link every claim and reassess every status (after merges or registry edits).
 
-    Manual links and unlinked pairs are kept: automation never overrides them.
+    Automatic links are judged again from scratch (one that no longer holds is dropped). Manual
+    links and unlinked pairs are kept: automation never overrides them.
 
     \b
     Example:
@@ -126,7 +127,11 @@ def relink(state: State, min_sources: int) -> None:
     store = state.store(must_exist=True)
     with store.transaction():
         report = refresh_all(store, min_sources=min_sources)
-    click.echo(f"{report.links_new} new link(s); {report.assessed} claim(s) assessed", err=True)
+    click.echo(
+        f"{report.links_new} new link(s), {report.links_dropped} dropped; "
+        f"{report.assessed} claim(s) assessed",
+        err=True,
+    )
 
 
 @click.group()

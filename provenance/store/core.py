@@ -486,6 +486,14 @@ class Store(CurationMixin):
         )
         return len(new)
 
+    def auto_link_ids(self) -> set[str]:
+        """Ids of every automatic link."""
+        return {r[0] for r in self.db.execute("SELECT id FROM links WHERE origin = 'auto'")}
+
+    def delete_auto_links(self) -> None:
+        """Remove every automatic link (before judging every pair again)."""
+        self.db.execute("DELETE FROM links WHERE origin = 'auto'")
+
     def _has_curated_link(self, a: str, b: str) -> bool:
         # A curator's word on a pair (any relation) leaves no room for an automatic link.
         return (
