@@ -300,12 +300,18 @@ def ingest_paths(
     session = Linking(store)
 
     def write() -> None:
-        for ds in pending:
-            report.add(store.ingest(ds))
-        if link:
-            new = [c.id for ds in pending for c in ds.claims]
-            found = refresh(store, new, min_sources=min_sources, session=session)
-            report.links_new += found.links_new
+        from provenance.analysis.linking import bulk_work
+
+        # The cyclic garbage collector is paused while a slice is written: the work allocates
+        # millions of small acyclic objects, and full collections over the heap of a large
+        # ingest cost more as it grows.
+        with bulk_work():
+            for ds in pending:
+                report.add(store.ingest(ds))
+            if link:
+                new = [c.id for ds in pending for c in ds.claims]
+                found = refresh(store, new, min_sources=min_sources, session=session)
+                report.links_new += found.links_new
         pending.clear()
 
     with ExitStack() as stack:

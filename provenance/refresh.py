@@ -178,7 +178,9 @@ def refresh_all(store: Store, *, min_sources: int = 2) -> RefreshReport:
     were merged apart, a later article described a speaker otherwise) is dropped. Manual and
     curated links, and pairs a curator unlinked, are kept as they are.
     """
-    with store.transaction():
+    from provenance.analysis.linking import bulk_work
+
+    with store.transaction(), bulk_work():
         before = store.auto_link_ids()
         store.delete_auto_links()
         report = refresh(store, store.all_claim_ids(), min_sources=min_sources)
