@@ -315,6 +315,7 @@ def ingest_paths(
         pending.clear()
 
     with ExitStack() as stack:
+        stack.enter_context(store.large_cache())
         loaded = stack.enter_context(closing(_load(paths, options, workers=workers, features=link)))
         writing = False
         for path, ds, feats in loaded:

@@ -56,6 +56,8 @@ _CLAIM_COLUMNS = (
 
 
 _BUSY_TIMEOUT_MS = 60_000
+INGEST_CACHE_MIB = 1024
+"""Page cache of an ingest's writer (:meth:`Store.large_cache`), allocated only as used."""
 _CACHE_KIB = 128 * 1024
 """Page cache per connection (SQLite's default is 2 MiB): an ingest is one transaction, and
 with a small cache its index pages spill to the WAL and are read back over and over (measured on
@@ -200,6 +202,20 @@ class Store(CurationMixin):
             self.db.execute("COMMIT")
         finally:
             self._depth = 0
+
+    @contextmanager
+    def large_cache(self, mib: int = INGEST_CACHE_MIB) -> Iterator[None]:
+        """A bigger page cache for the duration of a bulk write (restored after).
+
+        A large ingest inserts into indexes keyed by content hashes, at random places: once
+        the indexes outgrow the cache, every insert reads pages back from the file.
+        """
+        (before,) = self.db.execute("PRAGMA cache_size").fetchone()
+        self.db.execute(f"PRAGMA cache_size = -{int(mib) * 1024}")
+        try:
+            yield
+        finally:
+            self.db.execute(f"PRAGMA cache_size = {int(before)}")
 
     def integrity_ok(self) -> bool:
         """``PRAGMA integrity_check`` says ok."""
