@@ -30,6 +30,8 @@ _STRUCTURAL = {
     "where": "one of two literal WHERE clauses",
     "int(limit)": "an integer",
     "version + 1": "an integer (PRAGMA takes no parameters)",
+    "int(mib) * 1024": "an integer (PRAGMA takes no parameters)",
+    "int(before)": "an integer read back from PRAGMA cache_size",
     "','.join('?' * len(ids)) or 'NULL'": "a placeholder list",
 }
 _CONSTANT = re.compile(r"^_[A-Z][A-Z0-9_]*$")
