@@ -194,7 +194,8 @@ def prepare_features(dataset: Dataset) -> Features:
     """The linking features of a parsed file's claims, read in the context of that file alone.
 
     Computed where the file is parsed (in the worker processes of a parallel ingest), so the
-    one writer only compares; being per file, they do not depend on how files are batched.
+    one writer only compares; being per file, the new claims' features do not depend on how
+    files are batched.
     """
     from provenance.analysis.linking import FeatureMaker
 

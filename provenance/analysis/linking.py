@@ -246,7 +246,9 @@ def _speaker_keys(f: ClaimFeatures, family: Iterable[str], periods: list[str]) -
     return {f"{p}|said:{org}|{t}" for org in family for p in periods for t in f.tokens}
 
 
-def _keys(f: ClaimFeatures, family: Iterable[str]) -> set[str]:
+def claim_keys(f: ClaimFeatures, family: Iterable[str]) -> set[str]:
+    """The blocking keys of a claim from its features and its speaker's organisations (see
+    :class:`Families`)."""
     periods = _periods(f)
     published = _publication_periods(f)
     return (
@@ -308,12 +310,6 @@ def pairs_in_blocks(
     return pairs
 
 
-def claim_keys(features: ClaimFeatures, families: Iterable[str]) -> set[str]:
-    """The blocking keys of a claim from its features and its speaker's organisations (see
-    :class:`Families`)."""
-    return _keys(features, families)
-
-
 class Families:
     """Which organisations a speaker speaks as: itself, its affiliation, and actors its role
     names ("Kremlin spokesman")."""
@@ -367,7 +363,7 @@ def blocking_keys(
     exclude = actor_exclusions(index.values()) | _registry_exclusions()
     ctx = DocumentContext.of(document, exclude)
     features = claim_features(claim, ctx, index)
-    return _keys(features, Families(index).of(claim.speaker))
+    return claim_keys(features, Families(index).of(claim.speaker))
 
 
 def blocking_keys_many(
@@ -385,7 +381,7 @@ def blocking_keys_many(
         if ctx is None:
             ctx = DocumentContext.of(documents.get(claim.document), exclude)
             contexts[claim.document] = ctx
-        out[claim.id] = _keys(claim_features(claim, ctx, index), families.of(claim.speaker))
+        out[claim.id] = claim_keys(claim_features(claim, ctx, index), families.of(claim.speaker))
     return out
 
 
@@ -714,7 +710,7 @@ class Linker:
         families = Families(self.actors)
         blocks: dict[str, list[int]] = defaultdict(list)
         for i, f in enumerate(self.features):
-            for key in _keys(f, families.of(f.claim.speaker)):
+            for key in claim_keys(f, families.of(f.claim.speaker)):
                 blocks[key].append(i)
         wanted = (
             None if only is None else {i for i, f in enumerate(self.features) if f.claim.id in only}

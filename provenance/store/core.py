@@ -857,12 +857,7 @@ class Store(CurationMixin):
                 [*claim_ids, *(end for link in links for end in (link.source, link.target))]
             )
         )
-        claims = self.claims_by_id(ids)
-        docs = self.documents_by_id(c.document for c in claims)
-        actor_ids = {a for c in claims for a in (c.speaker, *c.via) if a}
-        actor_ids |= {d.outlet for d in docs if d.outlet}
-        actors = self._with_affiliations(actor_ids)
-        return Dataset(documents=docs, actors=actors, claims=claims, links=links)
+        return self.claims_in_context(ids).model_copy(update={"links": links})
 
     def _with_affiliations(self, ids: set[str]) -> list[Actor]:
         seen: dict[str, Actor] = {}
