@@ -20,6 +20,7 @@ from provenance.store import Store
 
 if TYPE_CHECKING:
     from provenance.analysis.features import ClaimFeatures
+    from provenance.analysis.linking import Prepared
     from provenance.analysis.trace import Trace
 
 _BATCH = 2000
@@ -53,13 +54,15 @@ class Linking:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._features: OrderedDict[str, ClaimFeatures] = OrderedDict()
-        self._offered: dict[str, ClaimFeatures] = {}
+        self._offered: dict[str, Prepared] = {}
 
-    def offer(self, features: Mapping[str, ClaimFeatures]) -> None:
-        """Features of claims about to be stored, computed where their file was parsed
-        (:func:`provenance.pipeline.prepare_features`); used for a claim the store then holds
-        unchanged (a merge may have given it another speaker: then they are computed again)."""
-        self._offered.update(features)
+    def offer(self, prepared: Mapping[str, Prepared]) -> None:
+        """Features and key codes of claims about to be stored, computed where their file was
+        parsed (:func:`provenance.pipeline.prepare_features`); used for a claim the store then
+        holds unchanged, whose speaker speaks for the same organisations in the store's
+        context (a merge may have given it another speaker, or another article the speaker's
+        affiliation: then they are computed again)."""
+        self._offered.update(prepared)
 
     def _remember(self, f: ClaimFeatures) -> None:
         self._features[f.claim.id] = f
@@ -94,7 +97,7 @@ class Linking:
             FeatureMaker,
             block_cap,
             bulk_work,
-            claim_keys,
+            claim_codes,
             judge_pairs,
             pairs_in_blocks,
         )
@@ -103,8 +106,18 @@ class Linking:
             own = self.store.claims_in_context(batch)
             maker = FeatureMaker(own)
             families = Families(maker.actors)
-            new = [self._reuse(self._offered.pop(c.id, None), c) or maker.of(c) for c in own.claims]
-            keys = {f.claim.id: claim_keys(f, families.of(f.claim.speaker)) for f in new}
+            new: list[ClaimFeatures] = []
+            keys: dict[str, list[int]] = {}
+            for c in own.claims:
+                family = families.of(c.speaker)
+                offered = self._offered.pop(c.id, None)
+                f = self._reuse(offered.features if offered else None, c)
+                if offered is not None and f is not None and offered.family == family:
+                    keys[c.id] = offered.codes
+                else:
+                    f = f or maker.of(c)
+                    keys[c.id] = claim_codes(f, family)
+                new.append(f)
             with self.store.transaction():
                 self.store.put_keys(keys)
             blocks = self.store.key_members((k for ks in keys.values() for k in ks), cap=block_cap)
@@ -192,17 +205,17 @@ def refresh_all(store: Store, *, min_sources: int = 2) -> RefreshReport:
 
 def reassess(store: Store, claim_ids: Sequence[str], *, min_sources: int = 2) -> int:
     """Assess and store the status of these claims; returns how many were assessed."""
-    from provenance.analysis.independence import assess_many
+    from provenance.analysis.independence import assess_statuses
 
     registry = _registry(store)
     done = 0
     for start in range(0, len(claim_ids), _BATCH):
         batch = list(claim_ids[start : start + _BATCH])
         ds = store.neighbourhood(batch)
-        found = assess_many(batch, ds, min_sources=min_sources, registry=registry)
-        statuses: dict[str, tuple[str, int]] = {
-            cid: (a.status, a.independent_sources) for cid, a in found.items()
-        }
+        # Only what the store keeps of each assessment: not its explanations.
+        statuses: dict[str, tuple[str, int]] = dict(
+            assess_statuses(batch, ds, min_sources=min_sources, registry=registry)
+        )
         with store.transaction():
             store.set_statuses(statuses)
         done += len(statuses)

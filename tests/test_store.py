@@ -20,6 +20,7 @@ from provenance.model import (
     text_hash,
 )
 from provenance.store import SCHEMA_VERSION, Store
+from provenance.store.keys import key_code, unpack_codes
 from tests.conftest import SEED_CLAIMS
 
 
@@ -179,13 +180,40 @@ def test_a_store_written_by_schema_1_migrates_without_loss(tmp_path: Path) -> No
         assert s.claim("Other drones were downed").via == ["ria"]
 
 
-def test_schema_5_puts_the_period_first_in_blocking_keys(db: Path) -> None:
-    # A store of schema 4 with keys in the old form ("kind:...|week|..."), as that code wrote.
+def _store_with_text_keys(db: Path, version: int, rows: list[tuple[str, str]]) -> None:
+    """A store of schema ``version`` (4 or 5) whose blocking keys are text in a rowid table
+    with an index by claim, as the code of those schemas wrote them."""
     with Store(db):
         pass
     raw = sqlite3.connect(db)
-    raw.executemany(
-        "INSERT INTO claim_keys (key, claim_id) VALUES (?, ?)",
+    raw.executescript(
+        """
+        DROP TABLE claim_keys;
+        DROP TABLE claim_key_sets;
+        CREATE TABLE claim_keys (
+            key TEXT NOT NULL, claim_id TEXT NOT NULL, PRIMARY KEY (key, claim_id));
+        CREATE INDEX claim_keys_claim ON claim_keys(claim_id);
+        """
+    )
+    raw.executemany("INSERT INTO claim_keys (key, claim_id) VALUES (?, ?)", rows)
+    raw.execute(f"PRAGMA user_version = {version}")
+    raw.commit()
+    raw.close()
+
+
+def _keys_and_sets(s: Store) -> tuple[set[tuple[int, str]], dict[str, list[int]]]:
+    keys = {(r[0], r[1]) for r in s.db.execute("SELECT key, claim_id FROM claim_keys")}
+    sets = {
+        r[0]: unpack_codes(r[1]) for r in s.db.execute("SELECT claim_id, codes FROM claim_key_sets")
+    }
+    return keys, sets
+
+
+def test_schema_5_puts_the_period_first_in_blocking_keys(db: Path) -> None:
+    # Keys of schema 4 in the old form ("kind:...|week|...").
+    _store_with_text_keys(
+        db,
+        4,
         [
             ("stmt:3f9a0c1b2d4e|2024-W14", "c1"),
             ("said:kremlin|2024-W14|confrontation", "c1"),
@@ -193,18 +221,45 @@ def test_schema_5_puts_the_period_first_in_blocking_keys(db: Path) -> None:
             ("deny:rostov|2024-W13|air_defence", "c2"),
         ],
     )
-    raw.execute("PRAGMA user_version = 4")
-    raw.commit()
-    raw.close()
     with Store(db) as s:
-        keys = {r[0] for r in s.db.execute("SELECT key FROM claim_keys")}
+        keys, _ = _keys_and_sets(s)
         assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    # Schema 5 put the period first; schema 6 keeps the code of each key.
     assert keys == {
-        "2024-W14|stmt:3f9a0c1b2d4e",
-        "2024-W14|said:kremlin|confrontation",
-        "doc:ab12|place:rostov|air_defence",
-        "2024-W13|deny:rostov|air_defence",
+        (key_code("2024-W14|stmt:3f9a0c1b2d4e"), "c1"),
+        (key_code("2024-W14|said:kremlin|confrontation"), "c1"),
+        (key_code("doc:ab12|place:rostov|air_defence"), "c2"),
+        (key_code("2024-W13|deny:rostov|air_defence"), "c2"),
     }
+
+
+def test_schema_6_keeps_blocking_keys_as_codes_without_rowids(db: Path) -> None:
+    place, stmt, said = (
+        "2024-W14|place:rostov|air_defence",
+        "2024-W14|stmt:3f9a0c1b2d4e",
+        "undated|said:tass|drones",
+    )
+    _store_with_text_keys(db, 5, [(stmt, "c1"), (place, "c1"), (said, "c2"), ("not a key", "c2")])
+    with Store(db) as s:
+        keys, sets = _keys_and_sets(s)
+        tables = dict(s.db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
+        indexes = {r[0] for r in s.db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        members = s.key_members([key_code(place)])
+    # A key of no known kind is dropped: 'relink' writes keys again.
+    assert keys == {(key_code(stmt), "c1"), (key_code(place), "c1"), (key_code(said), "c2")}
+    assert sets == {"c1": sorted([key_code(stmt), key_code(place)]), "c2": [key_code(said)]}
+    assert "WITHOUT ROWID" in tables["claim_keys"]
+    assert "claim_keys_claim" not in indexes
+    assert members == {key_code(place): ["c1"]}
+
+
+def test_put_keys_replaces_a_claims_keys(store: Store) -> None:
+    with store.transaction():
+        store.put_keys({"c1": [3, 1, 2], "c2": [2]})
+        store.put_keys({"c1": [4, 2], "c3": []})
+    keys, sets = _keys_and_sets(store)
+    assert keys == {(2, "c1"), (4, "c1"), (2, "c2")}
+    assert sets == {"c1": [2, 4], "c2": [2], "c3": []}
 
 
 def test_automatic_links_in_bulk_respect_curators(store: Store) -> None:

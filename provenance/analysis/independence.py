@@ -29,6 +29,7 @@ import functools
 import itertools
 from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -37,7 +38,7 @@ from provenance.analysis.registry import load_registry, registry_index, resolve_
 from provenance.errors import NotFoundError
 from provenance.model import Actor, Claim, ClaimStatus, Dataset, Link
 
-__all__ = ["Assessment", "SourceGroup", "assess", "assess_many"]
+__all__ = ["Assessment", "SourceGroup", "assess", "assess_many", "assess_statuses"]
 
 
 class SourceGroup(BaseModel):
@@ -235,22 +236,22 @@ def _chain(claim: Claim, outlets: Mapping[str, str | None]) -> list[str]:
 
 
 def _support(
-    claim_id: str, links_by_claim: Mapping[str, list[Link]]
+    claim_id: str, support: Mapping[str, list[tuple[str, str]]]
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """Claims reachable over corroborates/repeats links: {claim: relation}, {repeat: of}."""
+    """Claims reachable over corroborates/repeats links: {claim: relation}, {repeat: of}.
+
+    ``support`` gives each claim's corroborates/repeats links as (other end, relation).
+    """
     reached: dict[str, str] = {claim_id: "self"}
     repeat_of: dict[str, str] = {}
     queue = deque([claim_id])
     while queue:
         cur = queue.popleft()
-        for link in links_by_claim.get(cur, []):
-            if link.relation not in ("corroborates", "repeats"):
-                continue
-            other = link.target if link.source == cur else link.source
-            if link.relation == "repeats":
+        for other, relation in support.get(cur, ()):
+            if relation == "repeats":
                 repeat_of.setdefault(other, cur)
             if other not in reached:
-                reached[other] = link.relation
+                reached[other] = relation
                 queue.append(other)
     return reached, repeat_of
 
@@ -276,6 +277,8 @@ def _has_cycle(graph: Mapping[str, set[str]]) -> bool:
 
 def _citation_cycles(chains: Sequence[list[str]]) -> list[list[str]]:
     """Loops in the graph "X cites Y" built from relay chains, each closed (first == last)."""
+    if len(chains) == 1 and len(set(chains[0])) == len(chains[0]):
+        return []  # one chain without a repeated actor is a path (a claim no other supports)
     graph: dict[str, set[str]] = defaultdict(set)
     for chain in chains:
         for a, b in itertools.pairwise(chain):
@@ -337,8 +340,50 @@ def assess_many(
     return {cid: _assess(cid, index, min_sources) for cid in claim_ids if cid in index.claims}
 
 
+def assess_statuses(
+    claim_ids: Iterable[str],
+    dataset: Dataset,
+    *,
+    min_sources: int = 2,
+    registry: Sequence[Actor] | None = None,
+) -> dict[str, tuple[ClaimStatus, int]]:
+    """The status and independent-source count :func:`assess_many` gives each claim.
+
+    What a store keeps of an assessment, without the explanations (source groups, names,
+    reasons), which cost as much to build again as the grouping itself.
+
+    Returns:
+        claim id -> (status, independent source groups), for the claims in the dataset.
+    """
+    index = _Index(dataset, registry)
+    out: dict[str, tuple[ClaimStatus, int]] = {}
+    for cid in claim_ids:
+        claim = index.claims.get(cid)
+        if claim is None:
+            continue
+        if cid in index.support:
+            sourcing = _sourcing(cid, index, explain=False)
+            by_group = sourcing.by_group()
+            conflicts, updated_by = sourcing.conflicts, sourcing.updated_by
+        else:
+            # Nothing corroborates or repeats it (half the claims of an ingest): it is its
+            # own one group, which is all the search would find.
+            by_group = {index.key(claim): [cid]}
+            conflicts, updated_by = _direct(cid, index)
+        independent = sum(
+            1 for gkey, cids in by_group.items() if _independent(gkey, cids, index.claims)
+        )
+        out[cid] = (_status(claim, conflicts, updated_by, independent, min_sources), independent)
+    return out
+
+
 class _Index:
-    """What :func:`_assess` looks up in a dataset, built once per dataset."""
+    """What :func:`_assess` looks up in a dataset, built once per dataset.
+
+    Also memoises what the claims assessed against one dataset share: the group key of
+    each origin, the relay chain of each claim and the citation loops of each set of
+    supporting claims.
+    """
 
     def __init__(self, dataset: Dataset, registry: Sequence[Actor] | None) -> None:
         self.claims = {c.id: c for c in dataset.claims}
@@ -347,23 +392,148 @@ class _Index:
         )
         self.outlets = {d.id: d.outlet for d in dataset.documents}
         self.links_by_claim: dict[str, list[Link]] = defaultdict(list)
+        # The corroborates/repeats links of each claim, as (other end, relation): the edges
+        # every claim's support search walks.
+        self.support: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for link in dataset.links:
             self.links_by_claim[link.source].append(link)
             self.links_by_claim[link.target].append(link)
+            if link.relation in ("corroborates", "repeats"):
+                self.support[link.source].append((link.target, link.relation))
+                self.support[link.target].append((link.source, link.relation))
+        self._keys: dict[str, str] = {}
+        self._chains: dict[str, list[str]] = {}
+        self._cycles: dict[str, list[list[str]]] = {}
+
+    def key(self, claim: Claim) -> str:
+        """The group key of a claim's origin, before any union."""
+        origin = _origin(claim, self.outlets)
+        if origin is None:
+            return f"unknown:{claim.id}"
+        found = self._keys.get(origin)
+        if found is None:
+            roots = self.roots
+            if roots.kind(origin) == "unnamed":
+                found = f"unnamed:{origin}"
+            elif roots.stateless_official(origin):
+                found = UNNAMED_STATE
+            else:
+                found = roots.root(origin)
+            self._keys[origin] = found
+        return found
+
+    def chain(self, claim_id: str) -> list[str]:
+        """:func:`_chain` of a claim of the dataset."""
+        found = self._chains.get(claim_id)
+        if found is None:
+            found = self._chains[claim_id] = _chain(self.claims[claim_id], self.outlets)
+        return found
+
+    def cycles(self, reached: Mapping[str, str], members: Sequence[str]) -> list[list[str]]:
+        """:func:`_citation_cycles` of the chains of these supporting claims.
+
+        ``reached`` is what :func:`_support` found: a connected part of the support graph,
+        the same from any of its claims. The loops do not depend on the order of the chains,
+        so they are found once a part, named by its least claim id.
+        """
+        part = min(reached)
+        found = self._cycles.get(part)
+        if found is None:
+            found = self._cycles[part] = _citation_cycles([self.chain(c) for c in members])
+        return found
 
 
-def _assess(claim_id: str, index: _Index, min_sources: int) -> Assessment:
+@dataclass(slots=True)
+class _Sourcing:
+    """Who stands behind one claim: its support and how its sources group."""
+
+    claim: Claim
+    reached: dict[str, str]
+    members: list[str]
+    groups: _Groups
+    key_of_claim: dict[str, str]
+    own_key: str
+    conflicts: list[str]
+    updated_by: list[str]
+    why_extra: dict[str, list[str]]
+    circular: list[list[str]]
+
+    def by_group(self) -> dict[str, list[str]]:
+        """Supporting claim ids by the key of their final group, in order of appearance."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for cid in self.members:
+            out[self.groups.find(self.key_of_claim[cid])].append(cid)
+        return out
+
+
+def _sourcing(claim_id: str, index: _Index, *, explain: bool) -> _Sourcing:
+    """Group the sources behind a claim.
+
+    Args:
+        claim_id: the claim, in the index.
+        index: the dataset around it.
+        explain: also record why groups were joined (``why_extra`` and ``circular``, which
+            only an :class:`Assessment` shows).
+    """
     claims = index.claims
     claim = claims[claim_id]
     roots = index.roots
     outlets = index.outlets
-    links_by_claim = index.links_by_claim
 
-    reached, repeat_of = _support(claim_id, links_by_claim)
+    reached, repeat_of = _support(claim_id, index.support)
     members = [c for c in reached if c in claims]
-    reasons: list[str] = []
 
-    direct = links_by_claim.get(claim_id, [])
+    conflicts, updated_by = _direct(claim_id, index)
+    origin = _origin(claim, outlets)
+    groups = _Groups()
+    key_of_claim: dict[str, str] = {}
+    why_extra: dict[str, list[str]] = defaultdict(list)
+    circular: list[list[str]] = []
+
+    for cid in members:
+        key_of_claim[cid] = groups.find(index.key(claims[cid]))
+    own_key = key_of_claim[claim_id]
+    for cid in members:
+        c = claims[cid]
+        if cid in repeat_of and repeat_of[cid] in key_of_claim:
+            groups.union(key_of_claim[cid], key_of_claim[repeat_of[cid]])
+            if explain:
+                why_extra[key_of_claim[repeat_of[cid]]].append(
+                    f"{roots.name(_origin(c, outlets) or cid)} only repeats the statement"
+                )
+        if cid != claim_id and origin is not None and origin in c.via:
+            # A "confirmation" that reached us through the claim's own origin.
+            groups.union(key_of_claim[cid], own_key)
+            if explain:
+                chain = index.chain(cid)
+                circular.append([cid, *chain[: chain.index(origin) + 1]])
+                why_extra[own_key].append(
+                    f"{roots.name(c.speaker or cid)} is relayed by the origin"
+                )
+    for cycle in index.cycles(reached, members):
+        if explain:
+            circular.append(cycle)
+        for a in cycle:
+            for cid in members:
+                if a in index.chain(cid):
+                    groups.union(key_of_claim[cid], own_key)
+    return _Sourcing(
+        claim=claim,
+        reached=reached,
+        members=members,
+        groups=groups,
+        key_of_claim=key_of_claim,
+        own_key=own_key,
+        conflicts=conflicts,
+        updated_by=updated_by,
+        why_extra=why_extra,
+        circular=circular,
+    )
+
+
+def _direct(claim_id: str, index: _Index) -> tuple[list[str], list[str]]:
+    """The claims a claim conflicts with, and the claims that update it."""
+    direct = index.links_by_claim.get(claim_id, [])
     conflicts = sorted(
         {
             (k.target if k.source == claim_id else k.source)
@@ -374,56 +544,48 @@ def _assess(claim_id: str, index: _Index, min_sources: int) -> Assessment:
     updated_by = sorted(
         {k.source for k in direct if k.relation == "updates" and k.target == claim_id}
     )
+    return conflicts, updated_by
 
-    origin = _origin(claim, outlets)
-    groups = _Groups()
-    key_of_claim: dict[str, str] = {}
-    why_extra: dict[str, list[str]] = defaultdict(list)
-    circular: list[list[str]] = []
 
-    def key_for(c: Claim) -> str:
-        o = _origin(c, outlets)
-        if o is None:
-            return f"unknown:{c.id}"
-        if roots.kind(o) == "unnamed":
-            return f"unnamed:{o}"
-        if roots.stateless_official(o):
-            return UNNAMED_STATE
-        return roots.root(o)
+def _independent(gkey: str, cids: Sequence[str], claims: Mapping[str, Claim]) -> bool:
+    """Whether a group counts as an independent source: named, and not only hedged."""
+    return not gkey.startswith(("unnamed:", "unknown:")) and not all(claims[c].hedged for c in cids)
 
-    for cid in members:
-        key_of_claim[cid] = groups.find(key_for(claims[cid]))
-    own_key = key_of_claim[claim_id]
-    for cid in members:
-        c = claims[cid]
-        if cid in repeat_of and repeat_of[cid] in key_of_claim:
-            groups.union(key_of_claim[cid], key_of_claim[repeat_of[cid]])
-            why_extra[key_of_claim[repeat_of[cid]]].append(
-                f"{roots.name(_origin(c, outlets) or cid)} only repeats the statement"
-            )
-        if cid != claim_id and origin is not None and origin in c.via:
-            # A "confirmation" that reached us through the claim's own origin.
-            chain = _chain(c, outlets)
-            circular.append([cid, *chain[: chain.index(origin) + 1]])
-            groups.union(key_of_claim[cid], own_key)
-            why_extra[own_key].append(f"{roots.name(c.speaker or cid)} is relayed by the origin")
-    chains = [_chain(claims[cid], outlets) for cid in members]
-    for cycle in _citation_cycles(chains):
-        circular.append(cycle)
-        for a in cycle:
-            for cid in members:
-                if a in _chain(claims[cid], outlets):
-                    groups.union(key_of_claim[cid], own_key)
 
-    by_group: dict[str, list[str]] = defaultdict(list)
-    for cid in members:
-        by_group[groups.find(key_of_claim[cid])].append(cid)
+def _status(
+    claim: Claim,
+    conflicts: Sequence[str],
+    updated_by: Sequence[str],
+    independent: int,
+    min_sources: int,
+) -> ClaimStatus:
+    """Superseded, else disputed, else confirmed by enough independent groups."""
+    if claim.status == "superseded" or updated_by:
+        return "superseded"
+    if conflicts:
+        return "disputed"
+    return "confirmed" if independent >= min_sources else "unconfirmed"
+
+
+def _assess(claim_id: str, index: _Index, min_sources: int) -> Assessment:
+    claims = index.claims
+    roots = index.roots
+    outlets = index.outlets
+    sourcing = _sourcing(claim_id, index, explain=True)
+    groups = sourcing.groups
+    members = sourcing.members
+    reached = sourcing.reached
+    conflicts = sourcing.conflicts
+    updated_by = sourcing.updated_by
+    why_extra = sourcing.why_extra
+    reasons: list[str] = []
+
     source_groups: list[SourceGroup] = []
-    for gkey, cids in by_group.items():
+    for gkey, cids in sourcing.by_group().items():
         origins = sorted({o for o in (_origin(claims[c], outlets) for c in cids) if o})
         unnamed = gkey.startswith(("unnamed:", "unknown:"))
         hedged_only = all(claims[c].hedged for c in cids)
-        counts = not unnamed and not hedged_only
+        counts = _independent(gkey, cids, claims)
         root_id = gkey.split(":", 1)[1] if unnamed else gkey
         names = [roots.name(o) for o in origins]
         if gkey == UNNAMED_STATE:
@@ -458,34 +620,33 @@ def _assess(claim_id: str, index: _Index, min_sources: int) -> Assessment:
                 why=why,
             )
         )
-    own_group = groups.find(own_key)
+    own_group = groups.find(sourcing.own_key)
     source_groups.sort(key=lambda g: (g.root != own_group.split(":", 1)[-1], g.root))
     independent = sum(1 for g in source_groups if g.independent)
 
     corroborated = sorted(c for c, how in reached.items() if how == "corroborates")
     repeated = sorted(c for c, how in reached.items() if how == "repeats")
-    if claim.status == "superseded" or updated_by:
-        status: ClaimStatus = "superseded"
+    status = _status(sourcing.claim, conflicts, updated_by, independent, min_sources)
+    if status == "superseded":
         reasons.append(
             "superseded: a later figure from the same source updates it"
             + (f" ({', '.join(updated_by)})" if updated_by else "")
         )
-    elif conflicts:
-        status = "disputed"
+    elif status == "disputed":
         reasons.append(f"disputed: conflicts with {', '.join(conflicts)}")
-    elif independent >= min_sources:
-        status = "confirmed"
+    elif status == "confirmed":
         reasons.append(f"confirmed: {independent} independent source groups (>= {min_sources})")
     else:
-        status = "unconfirmed"
         reasons.append(
             f"unconfirmed: {independent} independent source group"
             f"{'' if independent == 1 else 's'}, {min_sources} needed"
         )
     for g in source_groups:
         reasons.append(f"group {g.name}: {g.why}")
-    if circular:
-        reasons.append(f"circular sourcing: {len(circular)} loop(s) lead back to the origin")
+    if sourcing.circular:
+        reasons.append(
+            f"circular sourcing: {len(sourcing.circular)} loop(s) lead back to the origin"
+        )
     primary = list(dict.fromkeys(o for o in (_origin(claims[c], outlets) for c in members) if o))
     return Assessment(
         claim=claim_id,
@@ -497,6 +658,6 @@ def _assess(claim_id: str, index: _Index, min_sources: int) -> Assessment:
         updated_by=updated_by,
         independent_sources=independent,
         source_groups=source_groups,
-        circular=circular,
+        circular=sourcing.circular,
         reasons=reasons,
     )

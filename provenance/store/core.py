@@ -16,11 +16,12 @@ Merging rules on ingest (why re-ingest never loses curation):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,6 +30,7 @@ from pydantic import BaseModel, ConfigDict
 
 from provenance.errors import AmbiguousError, NotFoundError, StoreError
 from provenance.model import (
+    FORMAT,
     Actor,
     Appearance,
     Claim,
@@ -41,6 +43,7 @@ from provenance.model import (
     normalize_name,
 )
 from provenance.store.curation import CurationMixin, _pair
+from provenance.store.keys import pack_codes, unpack_codes
 from provenance.store.migrations import migrate
 
 DEFAULT_DB = "provenance.db"
@@ -53,6 +56,9 @@ _CLAIM_COLUMNS = (
     "id, document_id, start, end, text, speaker_id, cue, cue_start, cue_end, channel, hedged, "
     "hedge, rule, why, unattributed, quantities, event_date, status, origin"
 )
+
+_DOCUMENT_COLUMNS = "id, text, text_hash, title, outlet, url, published, source"
+_LINK_COLUMNS = "id, source, target, relation, origin, note"
 
 
 _BUSY_TIMEOUT_MS = 60_000
@@ -229,22 +235,17 @@ class Store(CurationMixin):
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         ds = self._apply_merges(ds)
         with self.transaction():
-            for actor in ds.actors:
-                report.actors_new += self._upsert_actor(actor)
+            report.actors_new += self._upsert_actors(ds.actors)
             listed = {a.document for a in ds.appearances}
             for doc in ds.documents:
                 if self._upsert_document(doc, now, appearance=doc.id not in listed):
                     report.documents_new += 1
                 else:
                     report.documents_seen += 1
-            for claim in ds.claims:
-                outcome = self._upsert_claim(claim)
-                if outcome == "new":
-                    report.claims_new += 1
-                elif outcome == "updated":
-                    report.claims_updated += 1
-                else:
-                    report.claims_kept += 1
+            outcomes = self._upsert_claims(ds.claims)
+            report.claims_new += outcomes.count("new")
+            report.claims_updated += outcomes.count("updated")
+            report.claims_kept += outcomes.count("kept")
             for link in ds.links:
                 report.links_new += self.put_link(link)
             self._restore_curation(ds)
@@ -303,49 +304,55 @@ class Store(CurationMixin):
             }
         )
 
-    def _upsert_actor(self, actor: Actor) -> int:
-        row = self.db.execute("SELECT * FROM actors WHERE id = ?", (actor.id,)).fetchone()
-        if row is None:
-            self.db.execute(
-                "INSERT INTO actors (id, name, kind, role, affiliation, country, origin) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    actor.id,
-                    actor.name,
-                    actor.kind,
-                    actor.role,
-                    actor.affiliation,
-                    actor.country,
-                    actor.origin,
-                ),
+    def _upsert_actors(self, actors: Sequence[Actor]) -> int:
+        """Store actors, merging each with what is stored; returns how many are new.
+
+        One read and a few statements for all of them: an article names a handful of actors,
+        nearly all stored already and unchanged, and a statement each cost more than the rest
+        of the ingest. The result is what storing them one by one, in order, gives.
+        """
+        # Per actor id: (kind, role, affiliation, country, origin), as stored so far.
+        stored: dict[str, tuple[Any, ...]] = {}
+        for chunk in _chunks(list({a.id: None for a in actors}), 500):
+            marks = ",".join("?" * len(chunk))
+            for r in self._tuples(
+                f"SELECT id, kind, role, affiliation, country, origin FROM actors "
+                f"WHERE id IN ({marks})",
+                chunk,
+            ):
+                stored[r[0]] = r[1:]
+        inserts: list[tuple[Any, ...]] = []
+        updates: list[tuple[Any, ...]] = []
+        aliases: list[tuple[str, str, str]] = []
+        for actor in actors:
+            row = stored.get(actor.id)
+            if row is None:
+                values = (actor.kind, actor.role, actor.affiliation, actor.country, actor.origin)
+                inserts.append((actor.id, actor.name, *values))
+            else:
+                values = _merged_actor(actor, row)
+                if values != row:  # rewriting the same values would change nothing
+                    updates.append((*values, actor.id))
+            stored[actor.id] = values
+            aliases.extend(
+                (actor.id, alias, normalize_name(alias)) for alias in {actor.name, *actor.aliases}
             )
-            new = 1
-        else:
-            wins = _ORIGIN_RANK.get(actor.origin or "", 0) >= _ORIGIN_RANK.get(
-                row["origin"] or "", 0
-            )
-            merged = {}
-            for field in ("role", "affiliation", "country"):
-                value = getattr(actor, field)
-                merged[field] = (
-                    value if (value is not None and (wins or row[field] is None)) else row[field]
-                )
-            kind = row["kind"]
-            if actor.kind != "unknown" and (wins or kind == "unknown"):
-                kind = actor.kind
-            origin = actor.origin if wins else row["origin"]
-            self.db.execute(
-                "UPDATE actors SET kind = ?, role = ?, affiliation = ?, country = ?, origin = ? "
-                "WHERE id = ?",
-                (kind, merged["role"], merged["affiliation"], merged["country"], origin, actor.id),
-            )
-            new = 0
-        for alias in {actor.name, *actor.aliases}:
-            self.db.execute(
-                "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm) VALUES (?, ?, ?)",
-                (actor.id, alias, normalize_name(alias)),
-            )
-        return new
+        # Inserts first: an update of an actor inserted here comes after it in the list too.
+        self.db.executemany(
+            "INSERT INTO actors (id, name, kind, role, affiliation, country, origin) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            inserts,
+        )
+        self.db.executemany(
+            "UPDATE actors SET kind = ?, role = ?, affiliation = ?, country = ?, origin = ? "
+            "WHERE id = ?",
+            updates,
+        )
+        self.db.executemany(
+            "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm) VALUES (?, ?, ?)",
+            aliases,
+        )
+        return len(inserts)
 
     def _upsert_document(self, doc: Document, now: str, *, appearance: bool = True) -> bool:
         exists = self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone()
@@ -386,6 +393,35 @@ class Store(CurationMixin):
             )
         return exists is None
 
+    def _upsert_claims(self, claims: Sequence[Claim]) -> list[str]:
+        """:meth:`_upsert_claim` for each claim, in order; new claims are written together.
+
+        Most claims of an ingest are new: one read finds which, and each run of new claims
+        is inserted in one statement, in input order (so rows are laid out as one at a time).
+        """
+        ids = [c.id for c in claims]
+        if len(set(ids)) != len(ids):
+            # The same claim twice: the second must see the first stored.
+            return [self._upsert_claim(c) for c in claims]
+        known: set[str] = set()
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            known.update(
+                r[0] for r in self._tuples(f"SELECT id FROM claims WHERE id IN ({marks})", chunk)
+            )
+        outcomes: list[str] = []
+        run: list[Claim] = []
+        for claim in claims:
+            if claim.id in known:
+                self._insert_claims(run)
+                run = []
+                outcomes.append(self._upsert_claim(claim))
+            else:
+                run.append(claim)
+                outcomes.append("new")
+        self._insert_claims(run)
+        return outcomes
+
     def _upsert_claim(self, claim: Claim) -> str:
         row = self.db.execute("SELECT origin FROM claims WHERE id = ?", (claim.id,)).fetchone()
         if row is not None:
@@ -398,36 +434,48 @@ class Store(CurationMixin):
                 return "kept"
             self.db.execute("DELETE FROM claim_via WHERE claim_id = ?", (claim.id,))
             self.db.execute("DELETE FROM claims WHERE id = ?", (claim.id,))
-        self.db.execute(
+        self._insert_claims([claim])
+        return "new" if row is None else "updated"
+
+    def _insert_claims(self, claims: Sequence[Claim]) -> None:
+        """Insert claims that are not stored, with their relays."""
+        if not claims:
+            return
+        self.db.executemany(
             f"INSERT INTO claims ({_CLAIM_COLUMNS}) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                claim.id,
-                claim.document,
-                claim.span[0],
-                claim.span[1],
-                claim.text,
-                claim.speaker,
-                claim.cue,
-                claim.cue_span[0] if claim.cue_span else None,
-                claim.cue_span[1] if claim.cue_span else None,
-                claim.channel,
-                int(claim.hedged),
-                claim.hedge,
-                claim.rule,
-                claim.why,
-                int(claim.unattributed),
-                json.dumps([q.model_dump(mode="json") for q in claim.quantities]),
-                claim.event_date.isoformat() if claim.event_date else None,
-                claim.status,
-                claim.origin,
-            ),
+            [
+                (
+                    claim.id,
+                    claim.document,
+                    claim.span[0],
+                    claim.span[1],
+                    claim.text,
+                    claim.speaker,
+                    claim.cue,
+                    claim.cue_span[0] if claim.cue_span else None,
+                    claim.cue_span[1] if claim.cue_span else None,
+                    claim.channel,
+                    int(claim.hedged),
+                    claim.hedge,
+                    claim.rule,
+                    claim.why,
+                    int(claim.unattributed),
+                    json.dumps([q.model_dump(mode="json") for q in claim.quantities])
+                    if claim.quantities
+                    else "[]",  # most claims count nothing: what json.dumps gives, sooner
+                    claim.event_date.isoformat() if claim.event_date else None,
+                    claim.status,
+                    claim.origin,
+                )
+                for claim in claims
+            ],
         )
-        self.db.executemany(
-            "INSERT INTO claim_via (claim_id, hop, actor_id) VALUES (?, ?, ?)",
-            [(claim.id, hop, actor) for hop, actor in enumerate(claim.via, 1)],
-        )
-        return "new" if row is None else "updated"
+        via = [(c.id, hop, actor) for c in claims for hop, actor in enumerate(c.via, 1)]
+        if via:
+            self.db.executemany(
+                "INSERT INTO claim_via (claim_id, hop, actor_id) VALUES (?, ?, ?)", via
+            )
 
     def put_link(self, link: Link) -> int:
         """Store a link; an automatic one never replaces a manual or curated one.
@@ -523,30 +571,44 @@ class Store(CurationMixin):
 
     # ------------------------------------------------------------------ blocking keys
 
-    def put_keys(self, keys: dict[str, set[str]]) -> None:
-        """Replace the blocking keys of these claims (claim id -> keys)."""
-        ids = list(keys)
+    def put_keys(self, keys: Mapping[str, Iterable[int]]) -> None:
+        """Replace the blocking keys of these claims (claim id -> key codes, see
+        :func:`provenance.store.keys.key_code`)."""
+        ids = sorted(keys)
+        stale: list[tuple[int, str]] = []
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
-            self.db.execute(f"DELETE FROM claim_keys WHERE claim_id IN ({marks})", chunk)
+            for cid, blob in self.db.execute(
+                f"SELECT claim_id, codes FROM claim_key_sets WHERE claim_id IN ({marks})", chunk
+            ):
+                stale.extend((code, cid) for code in unpack_codes(blob))
+        if stale:
+            self.db.executemany(
+                "DELETE FROM claim_keys WHERE key = ? AND claim_id = ?", sorted(stale)
+            )
+        sets = {cid: sorted(set(keys[cid])) for cid in ids}
+        self.db.executemany(
+            "INSERT OR REPLACE INTO claim_key_sets (claim_id, codes) VALUES (?, ?)",
+            ((cid, pack_codes(codes)) for cid, codes in sets.items()),
+        )
         # In key order: the index pages are then visited in order (a third faster, measured).
         self.db.executemany(
             "INSERT OR IGNORE INTO claim_keys (key, claim_id) VALUES (?, ?)",
-            sorted((k, cid) for cid, ks in keys.items() for k in ks),
+            sorted((k, cid) for cid, codes in sets.items() for k in codes),
         )
 
     def key_members(
-        self, keys: Iterable[str], *, cap: Callable[[str], int | None] = lambda key: None
-    ) -> dict[str, list[str]]:
-        """The claims indexed under each of these keys (key -> claim ids, in id order).
+        self, keys: Iterable[int], *, cap: Callable[[int], int | None] = lambda key: None
+    ) -> dict[int, list[str]]:
+        """The claims indexed under each of these key codes (code -> claim ids, in id order).
 
         Args:
-            keys: blocking keys.
+            keys: codes of blocking keys.
             cap: the most members a key's block may have (``None``: no limit); a bigger block
                 is left out (boilerplate identifies nothing, and pairing it would make linking
                 quadratic). Every block is also limited to :data:`MAX_BLOCK` members.
         """
-        out: dict[str, list[str]] = {}
+        out: dict[int, list[str]] = {}
         for chunk in _chunks(sorted(set(keys)), 500):
             marks = ",".join("?" * len(chunk))
             for key, cid in self.db.execute(
@@ -614,13 +676,18 @@ class Store(CurationMixin):
         found: dict[str, Claim] = {}
         for chunk in _chunks(list(dict.fromkeys(ids)), 500):
             marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(
-                f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE id IN ({marks})", chunk
-            ).fetchall()
-            via = self._via_of([r["id"] for r in rows])
+            rows = self._tuples(f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE id IN ({marks})", chunk)
+            via = self._via_of([r[0] for r in rows])
             for r in rows:
-                found[r["id"]] = _claim_from_row(r, via.get(r["id"], []))
+                found[r[0]] = _claim_from_row(r, via.get(r[0], []))
         return [found[i] for i in ids if i in found]
+
+    def _tuples(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """The rows of a query as plain tuples, for readers that take columns by position
+        (a :class:`sqlite3.Row` costs an object a row and a name lookup a column)."""
+        cursor = self.db.cursor()
+        cursor.row_factory = None
+        return cursor.execute(sql, args).fetchall()
 
     def _via_of(self, claim_ids: Sequence[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
@@ -760,8 +827,10 @@ class Store(CurationMixin):
         out: dict[str, Document] = {}
         for chunk in _chunks(wanted, 500):
             marks = ",".join("?" * len(chunk))
-            for r in self.db.execute(f"SELECT * FROM documents WHERE id IN ({marks})", chunk):
-                out[r["id"]] = _document_from_row(r)
+            for r in self._tuples(
+                f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id IN ({marks})", chunk
+            ):
+                out[r[0]] = _document_from_row(r)
         return [out[i] for i in wanted if i in out]
 
     def documents(self) -> list[Document]:
@@ -785,16 +854,20 @@ class Store(CurationMixin):
         out: dict[str, Link] = {}
         for chunk in _chunks(wanted, 400):
             marks = ",".join("?" * len(chunk))
-            for r in self.db.execute(
-                f"SELECT * FROM links WHERE source IN ({marks}) OR target IN ({marks})",
+            for r in self._tuples(
+                f"SELECT {_LINK_COLUMNS} FROM links "
+                f"WHERE source IN ({marks}) OR target IN ({marks})",
                 chunk + chunk,
             ):
-                out[r["id"]] = _link_from_row(r)
+                out[r[0]] = _link_from_row(r)
         return sorted(out.values(), key=lambda link: link.id)
 
     def links(self) -> list[Link]:
         """Every link."""
-        return [_link_from_row(r) for r in self.db.execute("SELECT * FROM links ORDER BY id")]
+        return [
+            _link_from_row(r)
+            for r in self._tuples(f"SELECT {_LINK_COLUMNS} FROM links ORDER BY id")
+        ]
 
     # ------------------------------------------------------------------ whole views
 
@@ -839,11 +912,28 @@ class Store(CurationMixin):
     def claims_in_context(self, claim_ids: Sequence[str]) -> Dataset:
         """These claims with their documents and actors (affiliations followed to their
         roots), without links: what comparing the claims needs."""
-        claims = self.claims_by_id(list(claim_ids))
-        docs = self.documents_by_id(c.document for c in claims)
-        actor_ids = {a for c in claims for a in (c.speaker, *c.via) if a}
-        actor_ids |= {d.outlet for d in docs if d.outlet}
-        return Dataset(documents=docs, actors=self._with_affiliations(actor_ids), claims=claims)
+        return self._context(list(claim_ids), [])
+
+    def _context(self, claim_ids: list[str], links: list[Link]) -> Dataset:
+        claims = self.claims_by_id(claim_ids)
+        docs = self.documents_by_id({c.document: None for c in claims})
+        actor_ids = {c.speaker for c in claims if c.speaker}
+        actor_ids.update(a for c in claims if c.via for a in c.via)
+        actor_ids.update(d.outlet for d in docs if d.outlet)
+        # Built without validation, like its records: validating would hash every document
+        # text again (a third of the cost of reading a neighbourhood).
+        return _built(
+            Dataset,
+            format=FORMAT,
+            documents=docs,
+            actors=self._with_affiliations(actor_ids),
+            claims=claims,
+            links=links,
+            verdicts=[],
+            unlinked=[],
+            merges=[],
+            appearances=[],
+        )
 
     def neighbourhood(self, claim_ids: Sequence[str]) -> Dataset:
         """The claims, the claims linked to them, and the documents and actors they need.
@@ -857,7 +947,7 @@ class Store(CurationMixin):
                 [*claim_ids, *(end for link in links for end in (link.source, link.target))]
             )
         )
-        return self.claims_in_context(ids).model_copy(update={"links": links})
+        return self._context(ids, links)
 
     def _with_affiliations(self, ids: set[str]) -> list[Actor]:
         seen: dict[str, Actor] = {}
@@ -875,12 +965,35 @@ class Store(CurationMixin):
 # ---------------------------------------------------------------------- row conversion
 
 
+def _merged_actor(actor: Actor, row: Sequence[Any]) -> tuple[Any, ...]:
+    """An actor's (kind, role, affiliation, country, origin) merged into a stored row of them.
+
+    Fields set by a more trusted origin than the incoming one are kept; unknown ones are filled.
+    """
+    kind, role, affiliation, country, origin = row
+    wins = _ORIGIN_RANK.get(actor.origin or "", 0) >= _ORIGIN_RANK.get(origin or "", 0)
+
+    def pick(value: Any, old: Any) -> Any:
+        return value if value is not None and (wins or old is None) else old
+
+    if actor.kind != "unknown" and (wins or kind == "unknown"):
+        kind = actor.kind
+    return (
+        kind,
+        pick(actor.role, role),
+        pick(actor.affiliation, affiliation),
+        pick(actor.country, country),
+        actor.origin if wins else origin,
+    )
+
+
 # Rows become records without validation: the store validated every record on the way in, and
 # re-validating (a SHA-256 of every document text, each quantity) on every read was most of the
 # cost of reading a neighbourhood. Types the columns do not carry (dates, spans) are converted
 # here.
 
 _M = TypeVar("_M", bound=BaseModel)
+_T = TypeVar("_T")
 
 
 def _built(cls: type[_M], **values: Any) -> _M:
@@ -907,33 +1020,63 @@ _QUANTITY_FIELDS = len(Quantity.model_fields)
 def _quantities(column: str) -> list[Quantity]:
     if column == "[]":
         return []  # most claims count nothing: skip the JSON parser
-    return [
+    return list(_decoded_quantities(column))
+
+
+@functools.lru_cache(maxsize=8192)
+def _decoded_quantities(column: str) -> tuple[Quantity, ...]:
+    # Memoised: the claims of a batch and their neighbours often count the same things (one
+    # figure repeated by many outlets: four in five columns read are one seen before). The
+    # records are shared between claims, which is safe as nothing changes a Quantity in place.
+    return tuple(
         _built(Quantity, **q) if len(q) == _QUANTITY_FIELDS else Quantity.model_construct(**q)
         for q in json.loads(column)
-    ]  # written by model_dump: every field, in order (model_construct fills older rows in)
+    )  # written by model_dump: every field, in order (model_construct fills older rows in)
 
 
-def _claim_from_row(r: sqlite3.Row, via: list[str]) -> Claim:
+def _claim_from_row(r: Sequence[Any], via: list[str]) -> Claim:
+    """A claim from a row of :data:`_CLAIM_COLUMNS`, in that order."""
+    (
+        cid,
+        document,
+        start,
+        end,
+        text,
+        speaker,
+        cue,
+        cue_start,
+        cue_end,
+        channel,
+        hedged,
+        hedge,
+        rule,
+        why,
+        unattributed,
+        quantities,
+        event_date,
+        status,
+        origin,
+    ) = r
     return _built(
         Claim,
-        id=r["id"],
-        document=r["document_id"],
-        span=(r["start"], r["end"]),
-        text=r["text"],
-        speaker=r["speaker_id"],
+        id=cid,
+        document=document,
+        span=(start, end),
+        text=text,
+        speaker=speaker,
         via=via,
-        cue=r["cue"],
-        cue_span=(r["cue_start"], r["cue_end"]) if r["cue_start"] is not None else None,
-        channel=r["channel"],
-        hedged=bool(r["hedged"]),
-        hedge=r["hedge"],
-        rule=r["rule"],
-        why=r["why"],
-        unattributed=bool(r["unattributed"]),
-        quantities=_quantities(r["quantities"]),
-        event_date=_date(r["event_date"]),
-        status=r["status"],
-        origin=r["origin"],
+        cue=cue,
+        cue_span=(cue_start, cue_end) if cue_start is not None else None,
+        channel=channel,
+        hedged=bool(hedged),
+        hedge=hedge,
+        rule=rule,
+        why=why,
+        unattributed=bool(unattributed),
+        quantities=_quantities(quantities),
+        event_date=_date(event_date),
+        status=status,
+        origin=origin,
     )
 
 
@@ -950,29 +1093,27 @@ def _actor_from_row(r: sqlite3.Row, aliases: list[str]) -> Actor:
     )
 
 
-def _document_from_row(r: sqlite3.Row) -> Document:
+def _document_from_row(r: Sequence[Any]) -> Document:
+    """A document from a row of :data:`_DOCUMENT_COLUMNS`, in that order."""
+    did, text, hash_, title, outlet, url, published, source = r
     return _built(
         Document,
-        id=r["id"],
-        text=r["text"],
-        text_hash=r["text_hash"],
-        title=r["title"],
-        outlet=r["outlet"],
-        url=r["url"],
-        published=_date(r["published"]),
-        source=r["source"],
+        id=did,
+        text=text,
+        text_hash=hash_,
+        title=title,
+        outlet=outlet,
+        url=url,
+        published=_date(published),
+        source=source,
     )
 
 
-def _link_from_row(r: sqlite3.Row) -> Link:
+def _link_from_row(r: Sequence[Any]) -> Link:
+    """A link from a row of :data:`_LINK_COLUMNS`, in that order."""
+    lid, source, target, relation, origin, note = r
     return _built(
-        Link,
-        id=r["id"],
-        source=r["source"],
-        target=r["target"],
-        relation=r["relation"],
-        origin=r["origin"],
-        note=r["note"],
+        Link, id=lid, source=source, target=target, relation=relation, origin=origin, note=note
     )
 
 
@@ -981,6 +1122,6 @@ def _like(text: str, *, contains: bool = True) -> str:
     return f"%{escaped}%" if contains else f"{escaped}%"
 
 
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+def _chunks(items: list[_T], size: int) -> Iterator[list[_T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]

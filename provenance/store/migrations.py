@@ -8,10 +8,13 @@ guessed at. Never edit a migration that has shipped: add a new one.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import sqlite3
 from collections.abc import Callable
 
 from provenance.errors import StoreError
+from provenance.store.keys import key_code, pack_codes
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -190,12 +193,57 @@ def _m005_period_first_keys(db: sqlite3.Connection) -> None:
     db.execute("UPDATE claim_keys SET key = period_first(key)")
 
 
+def _code_or_none(key: str) -> int | None:
+    # Keys are derived data ('relink' writes them again): one of no known kind is dropped.
+    try:
+        return key_code(key)
+    except ValueError:
+        return None
+
+
+def _m006_key_codes(db: sqlite3.Connection) -> None:
+    # Blocking keys as integer codes (see provenance.store.keys) in a table without rowids,
+    # and each claim's codes in one row instead of an index by claim: the text keys, their
+    # rowid table and that index were three quarters of a large store, and the index's
+    # scattered inserts the costliest part of indexing a new claim.
+    db.create_function("key_code", 1, _code_or_none, deterministic=True)
+    _run_script(
+        db,
+        """
+        CREATE TABLE claim_key_codes (
+            key      INTEGER NOT NULL,
+            claim_id TEXT NOT NULL,
+            PRIMARY KEY (key, claim_id)
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO claim_key_codes (key, claim_id)
+            SELECT code, claim_id FROM (SELECT key_code(key) AS code, claim_id FROM claim_keys)
+            WHERE code IS NOT NULL ORDER BY 1, 2;
+        DROP TABLE claim_keys;
+        ALTER TABLE claim_key_codes RENAME TO claim_keys;
+        -- The codes of each claim's keys (8 bytes each), to find them when it is keyed again.
+        CREATE TABLE claim_key_sets (
+            claim_id TEXT PRIMARY KEY,
+            codes    BLOB NOT NULL
+        ) WITHOUT ROWID
+        """,
+    )
+    rows = db.execute("SELECT claim_id, key FROM claim_keys ORDER BY claim_id, key").fetchall()
+    db.executemany(
+        "INSERT INTO claim_key_sets (claim_id, codes) VALUES (?, ?)",
+        (
+            (cid, pack_codes(code for _, code in group))
+            for cid, group in itertools.groupby(rows, key=operator.itemgetter(0))
+        ),
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _m001_initial,
     _m002_curation,
     _m003_assessment,
     _m004_verdict_origin,
     _m005_period_first_keys,
+    _m006_key_codes,
 ]
 """Applied in order; ``user_version`` is the number applied so far."""
 
