@@ -9,7 +9,6 @@ support may have changed (the new claims and the claims linked to them) and stor
 
 from __future__ import annotations
 
-import dataclasses
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -87,7 +86,9 @@ class Linking:
             stored.quantities,
             stored.event_date,
         )
-        return dataclasses.replace(offered, claim=stored) if same else None
+        # Linking reads only these fields of a claim, so the offered claim object serves as
+        # well as the stored one (which may differ in what linking ignores: status, relays).
+        return offered if same else None
 
     def link(self, batch: Sequence[str], affected: set[str]) -> int:
         """Index and link these stored claims; returns the links added and adds their ends
@@ -144,7 +145,11 @@ class Linking:
             actors.update((a.id, a) for a in self.store.actors_by_id(sorted(speakers)))
             index = {f.claim.id: i for i, f in enumerate(ordered)}
             pairs = pairs_in_blocks(
-                ((k, [index[c] for c in ids if c in index]) for k, ids in blocks.items()),
+                (
+                    (k, [index[c] for c in ids if c in index])
+                    for k, ids in blocks.items()
+                    if len(ids) > 1  # a claim alone under a key pairs with nobody
+                ),
                 ordered,
                 set(range(len(new))),
             )

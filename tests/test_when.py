@@ -78,3 +78,10 @@ def test_event_date_only_for_single_days() -> None:
 def test_document_date() -> None:
     assert document_date("— someone (@x) September 7, 2023 and 2023-01-02") == d("2023-09-07")
     assert document_date("no dates here") is None
+
+
+@pytest.mark.parametrize("month", ["ſep", "ſept", "ſeptember"])
+def test_month_names_matched_case_blind_are_read(month: str) -> None:
+    # Case-blind matching takes the long s for an s; reading the month must too, not crash.
+    w = event_window(f"on {month} 7", d("2023-09-08"))
+    assert w is not None and (w.earliest, w.latest) == (d("2023-09-07"), d("2023-09-07"))

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -190,11 +191,18 @@ def describe_quantity(q: Quantity) -> str:
 
 def content_tokens(text: str) -> frozenset[str]:
     """Lower-case, singular content words of a text (stopwords dropped)."""
-    return frozenset(
-        singular(w)
-        for w in (m.group().lower().replace("’", "'") for m in _WORD.finditer(text))
-        if w not in _STOPWORDS and len(w) > 1
-    )
+    return frozenset({t for t in map(_content_word, _WORD.findall(text)) if t is not None})
+
+
+# Memoised: words recur (a news vocabulary is small next to its text), and working each out
+# anew was most of the cost of reading a claim's words.
+@functools.lru_cache(maxsize=1 << 15)
+def _content_word(word: str) -> str | None:
+    """A word as :func:`content_tokens` keeps it (``None``: a stopword or a letter)."""
+    low = word.lower().replace("’", "'")
+    if low in _STOPWORDS or len(low) <= 1:
+        return None
+    return singular(low)
 
 
 # --------------------------------------------------------------------------- documents

@@ -76,21 +76,25 @@ from provenance.model import (
     link_id,
     normalize_name,
 )
+from provenance.store.keys import key_code, key_kind
 
 __all__ = [
     "Families",
     "FeatureMaker",
     "LinkResult",
     "Linker",
+    "Prepared",
     "block_cap",
     "blocking_keys",
     "blocking_keys_many",
     "bulk_work",
+    "claim_codes",
     "claim_keys",
     "find_links",
     "judge_pair",
     "judge_pairs",
     "pairs_in_blocks",
+    "prepare",
 ]
 
 # Statement similarity thresholds (Jaccard of content words; overlap = shared / smaller set).
@@ -179,19 +183,25 @@ def _permuted(token: str) -> tuple[int, ...]:
 def _statement_keys(f: ClaimFeatures, periods: list[str]) -> set[str]:
     """``<week>|stmt:<band>``: MinHash bands of the words, within the publication weeks (a
     stock sentence recurs all year; a repeat is carried within days)."""
-    tokens = f.tokens
-    if len(tokens) < MIN_TOKENS:
+    if len(f.tokens) < MIN_TOKENS:
         return set()
-    # Column-wise minimum over each word's permuted hashes: the claim's MinHash signature.
-    mins = [min(column) for column in zip(*map(_permuted, tokens), strict=True)]
-    keys: set[str] = set()
-    for band in range(BANDS):
-        part = mins[band * ROWS : (band + 1) * ROWS]
-        digest = hashlib.blake2b(
-            f"{band}:{':'.join(map(str, part))}".encode(), digest_size=6
+    return {f"{p}|stmt:{digest}" for p in periods for digest in _band_digests(f.tokens)}
+
+
+# Cached: reprints and restatements carry the same words, and are carried within days.
+@functools.lru_cache(maxsize=4096)
+def _band_digests(tokens: frozenset[str]) -> tuple[str, ...]:
+    """The hex digest of each MinHash band of a set of words."""
+    # Column-wise minimum over each word's permuted hashes: the MinHash signature, written
+    # out once (each band hashes the text of its rows).
+    signature = list(map(str, map(min, zip(*map(_permuted, tokens), strict=True))))
+    return tuple(
+        hashlib.blake2b(
+            f"{band}:{':'.join(signature[band * ROWS : (band + 1) * ROWS])}".encode(),
+            digest_size=6,
         ).hexdigest()
-        keys.update(f"{p}|stmt:{digest}" for p in periods)
-    return keys
+        for band in range(BANDS)
+    )
 
 
 def _periods(f: ClaimFeatures) -> list[str]:
@@ -199,15 +209,7 @@ def _periods(f: ClaimFeatures) -> list[str]:
     too wide (claims whose windows overlap always share a week, so nothing is lost)."""
     if f.window is None or f.window.days() > MAX_WINDOW_DAYS:
         return [f"doc:{f.claim.document}"]
-    periods: list[str] = []
-    day = f.window.earliest
-    while day <= f.window.latest:
-        iso = day.isocalendar()
-        label = f"{iso[0]}-W{iso[1]:02d}"
-        if label not in periods:
-            periods.append(label)
-        day = day.fromordinal(day.toordinal() + 1)
-    return periods
+    return list(_iso_weeks(f.window.earliest, f.window.latest))
 
 
 def _publication_periods(f: ClaimFeatures) -> list[str]:
@@ -216,13 +218,23 @@ def _publication_periods(f: ClaimFeatures) -> list[str]:
     publication date."""
     if f.published is None:
         return ["undated"]
-    periods: list[str] = []
-    for back in range(DEFAULT_DAYS, -1, -1):
-        iso = (f.published - dt.timedelta(days=back)).isocalendar()
-        label = f"{iso[0]}-W{iso[1]:02d}"
-        if label not in periods:
-            periods.append(label)
-    return periods
+    return list(_iso_weeks(f.published - dt.timedelta(days=DEFAULT_DAYS), f.published))
+
+
+# Cached: a document's claims share its publication date and mostly their event windows, so
+# the day-by-day walk need not be repeated for each of them.
+@functools.lru_cache(maxsize=4096)
+def _iso_weeks(first: dt.date, last: dt.date) -> tuple[str, ...]:
+    """Labels (``2024-W14``) of the ISO weeks the days ``first`` to ``last`` touch, in order."""
+    weeks: list[str] = []
+    day = first
+    while day <= last:
+        year, week, _ = day.isocalendar()
+        label = f"{year}-W{week:02d}"
+        if label not in weeks:
+            weeks.append(label)
+        day = day.fromordinal(day.toordinal() + 1)
+    return tuple(weeks)
 
 
 def _event_keys(f: ClaimFeatures, periods: list[str]) -> set[str]:
@@ -258,27 +270,38 @@ def claim_keys(f: ClaimFeatures, family: Iterable[str]) -> set[str]:
     )
 
 
-def block_cap(key: str) -> int | None:
+def claim_codes(f: ClaimFeatures, family: Iterable[str]) -> list[int]:
+    """:func:`claim_keys` as the store indexes them (see :func:`provenance.store.keys.key_code`),
+    in code order."""
+    return sorted({key_code(k) for k in claim_keys(f, family)})
+
+
+def block_cap(key: str | int) -> int | None:
     """The most members a block may have and still pair them (``None``: no limit): a block
     of near-identical statements, or of one organisation's claims sharing one word, beyond
     :data:`MAX_STATEMENT_BLOCK` / :data:`MAX_SAID_BLOCK` is boilerplate that identifies
-    nothing."""
-    if "|stmt:" in key:
+    nothing.
+
+    Args:
+        key: a blocking key or its code.
+    """
+    kind = key_kind(key)
+    if kind == "stmt":
         return MAX_STATEMENT_BLOCK
-    if "|said:" in key:
+    if kind == "said":
         return MAX_SAID_BLOCK
     return None
 
 
 def pairs_in_blocks(
-    blocks: Iterable[tuple[str, Sequence[int]]],
+    blocks: Iterable[tuple[str | int, Sequence[int]]],
     features: Sequence[ClaimFeatures],
     only: set[int] | None = None,
 ) -> set[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, of claims sharing a block (one of them in ``only``).
 
     Args:
-        blocks: (key, indices into ``features`` of the claims under that key).
+        blocks: (key or its code, indices into ``features`` of the claims under that key).
         features: the claims' features.
         only: if given, keep only pairs with at least one side in it (the new claims).
 
@@ -286,27 +309,29 @@ def pairs_in_blocks(
     others only.
     """
     pairs: set[tuple[int, int]] = set()
+    # The blocks each claim is in: a claim's partners are then the union of those blocks, taken
+    # in one C-level set union instead of pair by pair (claims sharing many keys, like a
+    # reprint, would otherwise be paired once per shared key).
+    blocks_of: dict[int, list[Sequence[int]]] = defaultdict(list)
     for key, members in blocks:
         if len(members) < 2:
             continue
         cap = block_cap(key)
         if cap is not None and len(members) > cap:
             continue
-        if "|deny:" in key:
+        if key_kind(key) == "deny":
             for i in (m for m in members if features[m].denial):
                 for j in members:
                     if i != j and (only is None or i in only or j in only):
                         pairs.add((i, j) if i < j else (j, i))
             continue
-        if only is None:
-            for x, i in enumerate(members):
-                for j in members[x + 1 :]:
-                    pairs.add((i, j) if i < j else (j, i))
-            continue
-        for i in (m for m in members if m in only):
-            for j in members:
-                if i != j:
-                    pairs.add((i, j) if i < j else (j, i))
+        for i in members:
+            if only is None or i in only:
+                blocks_of[i].append(members)
+    for i, lists in blocks_of.items():
+        for j in set().union(*lists):
+            if j != i:
+                pairs.add((i, j) if i < j else (j, i))
     return pairs
 
 
@@ -414,14 +439,16 @@ def _same_family(a: Actor | None, b: Actor | None) -> str | None:
     return None
 
 
+def _order_key(f: ClaimFeatures) -> tuple[str, str, int]:
+    """Sorts claims in the order they were told: by publication date, then document and
+    position in it."""
+    pub = f.published.isoformat() if f.published else ""
+    return (pub, f.claim.document, f.claim.span[0])
+
+
 def _order(fa: ClaimFeatures, fb: ClaimFeatures) -> tuple[ClaimFeatures, ClaimFeatures]:
-    """(earlier, later): by publication date, then position in the document."""
-
-    def key(f: ClaimFeatures) -> tuple[str, str, int]:
-        pub = f.published.isoformat() if f.published else ""
-        return (pub, f.claim.document, f.claim.span[0])
-
-    return (fa, fb) if key(fa) <= key(fb) else (fb, fa)
+    """(earlier, later) by :func:`_order_key`."""
+    return (fa, fb) if _order_key(fa) <= _order_key(fb) else (fb, fa)
 
 
 def _dates(fa: ClaimFeatures, fb: ClaimFeatures) -> str:
@@ -452,7 +479,14 @@ def judge_pair(
     note whichever order the pair was found in: the later report corroborates, conflicts with,
     repeats or updates the earlier (a denial points from the denier).
     """
-    fb, fa = _order(fa, fb)
+    earlier, later = _order(fa, fb)
+    return _judge_later_first(later, earlier, actors)
+
+
+def _judge_later_first(
+    fa: ClaimFeatures, fb: ClaimFeatures, actors: Mapping[str, Actor]
+) -> Judgement | None:
+    """:func:`judge_pair` of ``fa``, the later claim (:func:`_order_key`), and ``fb``."""
     a, b = fa.claim, fb.claim
     same_doc = a.document == b.document
     if same_doc and a.span[0] < b.span[1] and b.span[0] < a.span[1]:
@@ -659,6 +693,31 @@ class FeatureMaker:
         return claim_features(claim, ctx, self.actors)
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What linking a new claim needs that its own file tells: computed where the file is
+    parsed (:func:`prepare`), so the store's one writer only compares."""
+
+    features: ClaimFeatures
+    family: frozenset[str]
+    """The organisations its speaker speaks as, read in the file's context."""
+    codes: list[int]
+    """Its blocking keys' codes for that family (:func:`claim_codes`)."""
+
+
+def prepare(dataset: Dataset) -> dict[str, Prepared]:
+    """The linking features and key codes of a parsed file's claims (claim id -> them), read
+    in the context of that file alone, so they do not depend on how files are batched."""
+    maker = FeatureMaker(dataset)
+    families = Families(maker.actors)
+    out: dict[str, Prepared] = {}
+    for claim in dataset.claims:
+        f = maker.of(claim)
+        family = families.of(claim.speaker)
+        out[claim.id] = Prepared(f, family, claim_codes(f, family))
+    return out
+
+
 def judge_pairs(
     pairs: Iterable[tuple[int, int]],
     features: Sequence[ClaimFeatures],
@@ -674,11 +733,16 @@ def judge_pairs(
         decided: claim id pairs a person already linked: not judged again.
     """
     links: dict[str, Link] = {}
+    order: dict[int, tuple[str, str, int]] = {}
     for i, j in sorted(pairs):
         fa, fb = features[i], features[j]
         if fa.claim.id == fb.claim.id or frozenset((fa.claim.id, fb.claim.id)) in decided:
             continue
-        judged = judge_pair(fa, fb, actors)
+        # judge_pair, with each claim's place in the order of telling computed once.
+        oa = order.get(i) or order.setdefault(i, _order_key(fa))
+        ob = order.get(j) or order.setdefault(j, _order_key(fb))
+        later, earlier = (fb, fa) if oa <= ob else (fa, fb)
+        judged = _judge_later_first(later, earlier, actors)
         if judged is None:
             continue
         lid = link_id(judged.source, judged.target, judged.relation)

@@ -82,6 +82,8 @@ _PREPOSITION_BEFORE = re.compile(
     rf"seized|liberated|entered|evacuated)\s+(?:(?:{_GEO_ADJECTIVES})\s+(?:of\s+)?){{0,3}}$",
     re.IGNORECASE,
 )
+# Marks no cue above spans (a cue is words and spaces), bar the one before its first word.
+_NOT_IN_CUE = '.,;:!?()"“”’'
 _WORD_BEFORE_OF = re.compile(r"(?P<word>[\w'’-]+)\s+of\s+(?:(?:[a-z-]+)\s+){0,3}$")
 _LIST_GLUE = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
 
@@ -109,6 +111,11 @@ _ORG_WORDS = frozenset(
 )
 _DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "ic", "ians", "eans", "i")
 _SUFFIX_PARTS = re.compile(r"-(?:on|upon|na|am|sur|en)-.*$")
+_POSSESSIVE = re.compile(r"['’]s\s+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+_ACCORDING_TO = re.compile(r"according\s+to\s*$", re.IGNORECASE)
+_WORD_SPLIT = re.compile(r"[\s-]+")
 
 
 @dataclass(frozen=True)
@@ -126,6 +133,9 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Memoised: a text names the same few places again and again, and the same places recur
+# across texts; working a key out takes a Unicode normalisation and several regex passes.
+@functools.lru_cache(maxsize=8192)
 def place_key(name: str) -> str:
     """Comparison key of a place name ("the southern Rostov region" -> ``rostov``)."""
     s = _fold(name).lower().replace("’", "'")
@@ -155,10 +165,10 @@ def _split_possessive(phrase: str, start: int) -> list[tuple[str, int]]:
     """ "Ukraine's Kherson" -> [("Ukraine", s), ("Kherson", s + 10)]."""
     parts: list[tuple[str, int]] = []
     offset = 0
-    for m in re.finditer(r"['’]s\s+", phrase):
+    for m in _POSSESSIVE.finditer(phrase):
         parts.append((phrase[offset : m.start()], start + offset))
         offset = m.end()
-    parts.append((re.sub(r"['’]s?$", "", phrase[offset:]), start + offset))
+    parts.append((_POSSESSIVE_END.sub("", phrase[offset:]), start + offset))
     return [(p, s) for p, s in parts if p]
 
 
@@ -169,6 +179,16 @@ def _trim_phrase(phrase: str, start: int) -> tuple[str, int]:
         start += len(words[0]) + 1
         words.pop(0)
     return " ".join(words), start
+
+
+def _cue_before(before: str) -> re.Match[str] | None:
+    """The preposition or verb introducing a place, ending the text ``before`` it (the match of
+    :data:`_PREPOSITION_BEFORE`)."""
+    # The cue begins at or after the last mark in the text, so the search may start there: the
+    # same match, without trying a cue at each earlier word (that search was the costliest part
+    # of finding places).
+    start = max(map(before.rfind, _NOT_IN_CUE))
+    return _PREPOSITION_BEFORE.search(before, max(start, 0))
 
 
 def find_places(text: str, exclude: Iterable[str] = ()) -> list[PlaceMention]:
@@ -194,15 +214,15 @@ def find_places(text: str, exclude: Iterable[str] = ()) -> list[PlaceMention]:
         continues = last_end >= 0 and bool(_LIST_GLUE.match(text[last_end:start]))
         before = text[max(0, start - 80) : start]
         after = text[start + len(phrase) : start + len(phrase) + 20]
-        next_word = re.match(r"\s*([A-Za-z]+)", after)
+        next_word = _NEXT_WORD.match(after)
         followed_by_noun = next_word is not None and next_word.group(1).lower() in _PLACE_NOUNS
-        cue = _PREPOSITION_BEFORE.search(before)
+        cue = _cue_before(before)
         if cue is not None and cue["prep"].lower() == "of":
             word = _WORD_BEFORE_OF.search(before)
             # "governor of Rostov" yes; "Ministry of Defence", "Secretary of State" no.
             if word is None or word["word"][:1].isupper() or word["word"].lower() == "one":
                 cue = None
-        if cue is not None and re.search(r"according\s+to\s*$", before, re.IGNORECASE):
+        if cue is not None and _ACCORDING_TO.search(before):
             cue = None
         if cue is None and not followed_by_noun and not continues:
             continue
@@ -214,7 +234,7 @@ def find_places(text: str, exclude: Iterable[str] = ()) -> list[PlaceMention]:
             if not broad:
                 if low in _NOT_PLACES or key in _NOT_PLACES or not key:
                     continue
-                if any(w.lower() in _ORG_WORDS for w in re.split(r"[\s-]+", part)):
+                if any(w.lower() in _ORG_WORDS for w in _WORD_SPLIT.split(part)):
                     continue
                 if _is_demonym_or_adjective(part):
                     continue
