@@ -11,6 +11,7 @@ write lock for the whole ingest (readers are never blocked; other writers wait).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing
 import multiprocessing.connection
@@ -172,9 +173,22 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _exit_with_parent() -> None:
-    """Worker process initializer: exit as soon as the ingesting process dies (SIGKILL, OOM),
-    instead of waiting forever for work that will never come."""
+WORKER_NICENESS = 5
+"""How much lower than the writer's the worker processes' scheduling priority is (Unix)."""
+
+
+def _start_worker() -> None:
+    """Worker process initializer.
+
+    Workers yield the CPU to the writer: the one writer is the slowest stage, and when workers
+    and writer share the cores equally the writer falls behind while the workers run out of
+    files they may parse ahead, leaving a core idle (10k articles on 2 cores: 84% of the CPU
+    used; 94% with the workers niced). And a worker exits as soon as the ingesting process
+    dies (SIGKILL, OOM), instead of waiting forever for work that will never come.
+    """
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(WORKER_NICENESS)
     parent = multiprocessing.parent_process()
     if parent is None:
         return
@@ -247,7 +261,7 @@ def _load(
         return
     chunks = iter([items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)])
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_exit_with_parent)
+    pool = ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_start_worker)
     pending: deque[tuple[list[Path | str], Future[list[tuple[Dataset, Features]]]]] = deque()
 
     def submit() -> None:

@@ -181,3 +181,14 @@ def test_workers_exit_when_the_ingest_is_killed(articles: list[Path], tmp_path: 
         with contextlib.suppress(OSError):
             os.kill(w, signal.SIGKILL)
     assert not left, "worker processes outlived the killed ingest"
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities here")
+def test_workers_yield_the_cpu_to_the_writer() -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=context, initializer=pipeline._start_worker) as pool:
+        worker = pool.submit(os.nice, 0).result()
+    assert worker == min(19, os.nice(0) + pipeline.WORKER_NICENESS)
