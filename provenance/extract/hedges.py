@@ -11,6 +11,12 @@ _ANYWHERE = frozenset(
     {"unconfirmed", "unverified", "reportedly", "allegedly", "purportedly", "supposedly"}
 )
 
+# HEDGE_PHRASES by first word, in their order, so that each token tries only the phrases it can
+# start (scanning the whole table at every token dominated the hedge search).
+_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in HEDGE_PHRASES:
+    _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+
 
 def find_hedge(toks: list[Token], lemma: str | None, cue_text: str | None) -> str | None:
     """The hedge word or phrase of one attribution, or None.
@@ -26,8 +32,8 @@ def find_hedge(toks: list[Token], lemma: str | None, cue_text: str | None) -> st
     for i, tok in enumerate(toks):
         if tok.quote == 0 and tok.low in _ANYWHERE:
             return tok.text
-        for phrase in HEDGE_PHRASES:
-            if tok.low == phrase[0] and tuple(lows[i : i + len(phrase)]) == phrase:
+        for phrase in _PHRASES_BY_FIRST.get(tok.low, ()):
+            if tuple(lows[i : i + len(phrase)]) == phrase:
                 return " ".join(t.text for t in toks[i : i + len(phrase)])
     return None
 

@@ -58,6 +58,15 @@ ORG_PLURALS = frozenset(
 CALENDAR_WORDS = (WEEKDAYS | MONTHS) - {"may", "march", "june", "august"}
 HEAD_NOUNS = ROLE_NOUNS | ORG_NOUNS | UNNAMED_NOUNS | SOURCE_NOUNS | ORG_PLURALS
 
+# Unions and differences of the word sets that the rules below test against, built once here:
+# written inline, each test rebuilt the set (HEAD_NOUNS has hundreds of words) on every call.
+_HEADS_BEFORE_PREPOSITION = HEAD_NOUNS | {"residents"}
+_HEADS_OR_MODIFIERS = HEAD_NOUNS | NP_MODIFIERS
+_OUTLET_WORDS = NEWS_WORDS - {"post", "times", "observer", "guardian"}
+_ORG_OR_NEWS_WORDS = ORG_NOUNS | NEWS_WORDS
+_NOT_IN_NAMES = ORG_NOUNS - {"house"}
+_UNNAMED_OR_SOURCE_NOUNS = UNNAMED_NOUNS | SOURCE_NOUNS
+
 # First words of multi-word place names, which are not people ("North Korea", "New York").
 PLACE_PREFIXES = frozenset(
     {
@@ -220,7 +229,7 @@ def scan_left(toks: list[Token], j: int, lo: int = 0) -> int:
         if (tok.low in NP_PREPOSITIONS and tok.low not in NP_INNER) or tok.low in ("on", "in"):
             # "residents of the city", "videos on social media": a preposition joins two
             # parts only after a head noun.
-            if k - 1 >= floor and toks[k - 1].base in HEAD_NOUNS | {"residents"}:
+            if k - 1 >= floor and toks[k - 1].base in _HEADS_BEFORE_PREPOSITION:
                 k -= 1
                 continue
             break
@@ -499,7 +508,7 @@ def _news_kind(lows: list[str]) -> str | None:
         return "news_agency"
     if any(w in ("agency", "wire") for w in lows) and any(w in ("news", "press") for w in lows):
         return "news_agency"
-    if any(w in NEWS_WORDS - {"post", "times", "observer", "guardian"} for w in lows):
+    if any(w in _OUTLET_WORDS for w in lows):
         return "news_outlet"
     return None
 
@@ -565,7 +574,7 @@ def parse_mention(toks: list[Token], start: int, end: int, text: str) -> Mention
     k = len(core)
     while k > 0:
         w = core[k - 1]
-        if _is_name_word(w) and w.base not in TITLE_WORDS and w.base not in ORG_NOUNS - {"house"}:
+        if _is_name_word(w) and w.base not in TITLE_WORDS and w.base not in _NOT_IN_NAMES:
             k -= 1
             continue
         if (
@@ -716,7 +725,7 @@ def parse_mention(toks: list[Token], start: int, end: int, text: str) -> Mention
         name = _join([w for w in tail], text)
         kind = (
             _org_kind(before_lows)
-            if any(w in ORG_NOUNS | NEWS_WORDS for w in before_lows)
+            if any(w in _ORG_OR_NEWS_WORDS for w in before_lows)
             else "organisation"
         )
         return Mention(
@@ -755,7 +764,7 @@ def parse_mention(toks: list[Token], start: int, end: int, text: str) -> Mention
             if head.base in ROLE_NOUNS and head.base not in UNNAMED_NOUNS:
                 kind = "unknown"
             return Mention(start, end, raw, "description", _join(core, text), kind)
-        if det == "the" and head.base not in UNNAMED_NOUNS | SOURCE_NOUNS and len(core) <= 3:
+        if det == "the" and head.base not in _UNNAMED_OR_SOURCE_NOUNS and len(core) <= 3:
             # "the ministry", "the governor": refers back to an actor named earlier.
             return Mention(
                 start,
@@ -799,7 +808,7 @@ def _unnamed_name(words: list[Token], text: str) -> str:
     if words and words[0].low == "the":
         name = "the" + name[3:]
     elif words and words[0].cap and words[0].low not in ("the",):
-        name = name[0].lower() + name[1:] if words[0].base in HEAD_NOUNS | NP_MODIFIERS else name
+        name = name[0].lower() + name[1:] if words[0].base in _HEADS_OR_MODIFIERS else name
     return name
 
 

@@ -215,10 +215,12 @@ class _Tok:
 
 
 def _tokenize(text: str) -> list[_Tok]:
-    return [
-        _Tok(m.group(), m.group().lower().replace("’", "'"), m.start(), m.end())
-        for m in _TOKEN_RE.finditer(text)
-    ]
+    out: list[_Tok] = []
+    for m in _TOKEN_RE.finditer(text):
+        s = m.group()
+        start, end = m.span()
+        out.append(_Tok(s, s.lower().replace("’", "'"), start, end))
+    return out
 
 
 def singular(word: str) -> str:
@@ -358,9 +360,18 @@ def _match_words(toks: list[_Tok], i: int, words: tuple[str, ...]) -> bool:
     return all(toks[i + k].low == w for k, w in enumerate(words))
 
 
+# _MODIFIERS by last word, in their order (longest first), so that a number looks only at the
+# modifiers that can end on the token before it.
+_MODIFIERS_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _modifier_words, _modifier_kind in _MODIFIERS:
+    _MODIFIERS_BY_LAST.setdefault(_modifier_words[-1], []).append((_modifier_words, _modifier_kind))
+
+
 def _modifier_before(toks: list[_Tok], i: int) -> tuple[str, int] | None:
     """The modifier ending just before token i, and the index of its first token."""
-    for words, kind in _MODIFIERS:
+    if i <= 0:
+        return None
+    for words, kind in _MODIFIERS_BY_LAST.get(toks[i - 1].low, ()):
         start = i - len(words)
         if _match_words(toks, start, words):
             return kind, start
@@ -379,6 +390,12 @@ def _vague_at(toks: list[_Tok], i: int) -> tuple[tuple[float, float | None], int
         if _match_words(toks, i, words):
             return interval, i + len(words)
     return None
+
+
+# The words at which a quantity can start besides a digit: the first word of a vague phrase or
+# a number word ("a" for "a dozen"). Any other token starts nothing (both _vague_at and
+# _read_number return None for it), so the parser skips it without calling them.
+_STARTERS = frozenset(_VAGUE_BY_FIRST) | frozenset(_UNITS) | frozenset(_TENS) | {"dozen", "a"}
 
 
 def _is_excluded(toks: list[_Tok], num: _Num) -> bool:
@@ -527,6 +544,9 @@ def _parse(text: str) -> list[Quantity]:
     i = 0
     n = len(toks)
     while i < n:
+        if toks[i].low not in _STARTERS and not toks[i].is_digit:
+            i += 1
+            continue
         vague = _vague_at(toks, i)
         if vague is not None:
             (vlow, vhigh), after = vague

@@ -152,6 +152,10 @@ _TIME_NOUNS = frozenset(
     }
 )
 _MOD_TIME = frozenset({"early", "late", "earlier", "later", "last", "this", "next"})
+# Unions the rules test against, built once (inline, each test rebuilt the set on every call).
+_WEEKDAYS_OR_MOD_TIME = WEEKDAYS | _MOD_TIME
+_WEEKDAYS_OR_MONTHS = WEEKDAYS | MONTHS
+_SUBJECT_NOUNS = ROLE_NOUNS | ORG_NOUNS | ORG_PLURALS
 _RELAY_PARTICIPLES = frozenset({"citing", "quoting"})
 _OBJECT_PREPOSITIONS = frozenset(
     [
@@ -192,6 +196,7 @@ _SUBJECT_STOPS = frozenset(
     }
 )
 _OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
+_COUNT_OR_OBJECT_WORDS = COUNT_WORDS | _OBJECT_PRONOUNS
 _PARTICIPLE_PREPS = frozenset(
     {"by", "from", "for", "while", "after", "before", "without", "when", "of", "in"}
 )
@@ -412,8 +417,8 @@ def _previous_significant(toks: list[Token], i: int, lo: int) -> tuple[int, bool
         elif (
             (t.low in AUX_ADVERBS and t.low not in ("himself", "herself", "itself", "themselves"))
             or t.low in WEEKDAYS
-            or (t.low in _TIME_NOUNS and j > lo and toks[j - 1].low in WEEKDAYS | _MOD_TIME)
-            or (t.low in ("on", "in") and j + 1 < i and toks[j + 1].low in WEEKDAYS | MONTHS)
+            or (t.low in _TIME_NOUNS and j > lo and toks[j - 1].low in _WEEKDAYS_OR_MOD_TIME)
+            or (t.low in ("on", "in") and j + 1 < i and toks[j + 1].low in _WEEKDAYS_OR_MONTHS)
             or (
                 t.low in MONTHS
                 and t.cap
@@ -583,8 +588,7 @@ def _sentence_subject(toks: list[Token], text: str, upto: int) -> Mention | None
     if m.form in ("pronoun", "name", "definite") or m.kind == "unnamed":
         return m
     if m.form == "description" and (
-        toks[end - 1].base in ROLE_NOUNS | ORG_NOUNS | ORG_PLURALS
-        or any(t.low == "and" for t in toks[p:end])
+        toks[end - 1].base in _SUBJECT_NOUNS or any(t.low == "and" for t in toks[p:end])
     ):
         return m
     return None
@@ -945,12 +949,13 @@ def _after_be(toks: list[Token], i: int) -> bool:
     """Does a form of "be" (and at most one adverb) stand before token ``i``? ("is saying",
     "was also warning")"""
     k = i - 1
-    if k >= 0 and toks[k].low in AUX_ADVERBS and toks[k].low not in _PASSIVE | _HAVE:
+    if k >= 0 and toks[k].low in AUX_ADVERBS and toks[k].low not in _PASSIVE_OR_HAVE:
         k -= 1
     return k > 0 and toks[k].low in ("is", "are", "was", "were", "'s", "'re") and toks[k].quote == 0
 
 
 _HAVE = frozenset({"has", "have", "had"})
+_PASSIVE_OR_HAVE = _PASSIVE | _HAVE
 _OPENING_PARTICIPLES = frozenset(
     {"asked", "pressed", "questioned", "speaking", "responding", "writing", "talking"}
     | {"interviewed", "reached", "contacted", "challenged", "appearing", "testifying"}
@@ -1526,6 +1531,7 @@ _GENERIC_DETS = frozenset(
         "every",
     }
 )
+_GENERIC_DETS_OR_ALL = _GENERIC_DETS | {"both", "all", "the"}
 
 
 def _generic_subject(toks: list[Token], j: int, require_boundary: bool = True) -> int:
@@ -1574,7 +1580,7 @@ def _pp_subject(toks: list[Token], j: int) -> int:
     if (
         not toks[j].word
         or toks[j].quote != 0
-        or (toks[j].low in STOPWORDS and toks[j].low not in COUNT_WORDS | _OBJECT_PRONOUNS)
+        or (toks[j].low in STOPWORDS and toks[j].low not in _COUNT_OR_OBJECT_WORDS)
     ):
         return -1
     k = j
@@ -1592,7 +1598,7 @@ def _pp_subject(toks: list[Token], j: int) -> int:
                 low.endswith("ed")
                 and not t.cap
                 and k > 0
-                and toks[k - 1].low not in _GENERIC_DETS | {"both", "all", "the"}
+                and toks[k - 1].low not in _GENERIC_DETS_OR_ALL
             )
         ):
             return -1

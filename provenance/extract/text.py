@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from provenance.extract.lexicon import ABBREVIATIONS, FINITE_CUES
 
 # A word is a run of word characters, optionally joined by apostrophes, hyphens or inner full
-# stops ("Ukraine's", "Rostov-on-Don", "U.S"); anything else is a one-character token. Each
-# repetition consumes one character, so the match is linear.
-_TOKEN_RE = re.compile(r"\w(?:\w|['’\-.](?=\w)|(?<=\d),(?=\d{3}(?!\d)))*|''|``|[^\w\s]")
+# stops ("Ukraine's", "Rostov-on-Don", "U.S"); anything else is a one-character token. A joiner
+# is never a word character, so each step of the match is forced and the match is linear; runs
+# of word characters are matched as a whole (\w+) rather than one alternation per character.
+_TOKEN_RE = re.compile(r"\w+(?:(?:['’\-.]|(?<=\d),(?=\d{3}(?!\d)))\w+)*|''|``|[^\w\s]")
 """Words (with inner apostrophes, hyphens and full stops; "2,521" is one number), doubled
 apostrophes and backticks as quote marks, and single punctuation marks."""
 

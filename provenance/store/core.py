@@ -62,6 +62,7 @@ _LINK_COLUMNS = "id, source, target, relation, origin, note"
 
 
 _BUSY_TIMEOUT_MS = 60_000
+"""How long a write waits for another process's write transaction before giving up."""
 INGEST_CACHE_MIB = 1024
 """Page cache of an ingest's writer (:meth:`Store.large_cache`), allocated only as used."""
 _CACHE_KIB = 128 * 1024
@@ -72,7 +73,6 @@ MAX_BLOCK = 500
 """The most claims one blocking key may gather and still pair them: a key shared by more (a
 stock phrase, a busy place and week) says little about any pair, and pairing it would make
 linking quadratic."""
-"""How long a write waits for another process's write transaction before giving up."""
 
 
 def _is_busy(exc: sqlite3.DatabaseError) -> bool:
