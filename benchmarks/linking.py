@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import argparse
 import collections
+import sys
 import time
+from pathlib import Path
+
+# Runnable from a checkout without installing, like the other benchmarks.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from provenance.analysis.linking import find_links
 from provenance.analysis.synthetic import synthetic_corpus

@@ -63,8 +63,10 @@ _LINK_COLUMNS = "id, source, target, relation, origin, note"
 
 _BUSY_TIMEOUT_MS = 60_000
 """How long a write waits for another process's write transaction before giving up."""
-INGEST_CACHE_MIB = 1024
-"""Page cache of an ingest's writer (:meth:`Store.large_cache`), allocated only as used."""
+INGEST_CACHE_MIB = 2048
+"""Page cache of an ingest's writer (:meth:`Store.large_cache`), allocated only as used: enough
+to hold the whole store of a 100k-article ingest (1.7 GB), whose indexes are written at random
+places."""
 _CACHE_KIB = 128 * 1024
 """Page cache per connection (SQLite's default is 2 MiB): an ingest is one transaction, and
 with a small cache its index pages spill to the WAL and are read back over and over (measured on
