@@ -57,6 +57,10 @@ def _period_number(period: str) -> int:
     return 1
 
 
+# Memoised: keys recur in the claims ingested near each other (an organisation's words in one
+# week, the bands of a reprinted statement, an event's places), and a remembered code costs a
+# fraction of the hash.
+@functools.lru_cache(maxsize=8192)
 def key_code(key: str) -> int:
     """The integer the store indexes a blocking key under.
 
@@ -66,14 +70,6 @@ def key_code(key: str) -> int:
     Raises:
         ValueError: the key has no known kind.
     """
-    return _key_code(key)
-
-
-# Memoised: keys recur in the claims ingested near each other (an organisation's words in one
-# week, the bands of a reprinted statement, an event's places), and a remembered code costs a
-# fraction of the hash.
-@functools.lru_cache(maxsize=8192)
-def _key_code(key: str) -> int:
     period, _, rest = key.partition("|")
     kind = _KIND_CODE.get(rest.partition(":")[0])
     if kind is None:
